@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from '../config.ts'
+import { createLoginThrottle, type LoginThrottle } from '../domain/identity/index.ts'
+import type { Store } from '../store/open-store.ts'
+import { AppError } from '../app-error.ts'
+import { installAccessControl, type RouteAccess } from './auth/access-control.ts'
+import { SESSION_COOKIE } from './auth/session-cookie.ts'
+import { handleError } from './error-handler.ts'
+import { apiKeyRoutes } from './routes/api-keys.ts'
+import { auditRoutes } from './routes/audit.ts'
+import { authRoutes } from './routes/auth.ts'
+import { healthRoutes } from './routes/health.ts'
+import { meRoutes } from './routes/me.ts'
+import { teamRoutes } from './routes/teams.ts'
+import { userRoutes } from './routes/users.ts'
+
+export type BuildServerOptions = {
+  store: Store
+  config: Config
+  /** Injected so tests can drive lockouts on a fake clock. */
+  throttle?: LoginThrottle
+}
+
+export type FengkongServer = FastifyInstance & { routeAccess: RouteAccess[] }
+
+const REQUEST_ID = /^[\w.-]{1,64}$/
+
+registerAjvFormats()
+
+export async function buildServer({ store, config, throttle = createLoginThrottle() }: BuildServerOptions): Promise<FengkongServer> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: config.bodyLimit,
+    // Accept a caller's request id (from a gateway) when it is sane, else make one; echo it back.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    requestIdHeader: false,
+    trustProxy: process.env.FENGKONG_TRUST_PROXY === 'true',
+  })
+    .setValidatorCompiler(TypeBoxValidatorCompiler)
+    .withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler((request) => {
+    throw new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)
+  })
+
+  const routeAccess = installAccessControl(app, store)
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Fengkong API',
+        version: '1',
+        description:
+          'Customer risk management. Every route except health and login needs a session cookie (POST /api/v1/auth/login) or an API key sent as "Authorization: Bearer KEY". Errors are {"error":{"code","message","details":[{"path","message"}]}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from POST /api/v1/api-keys' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'authenticated' }, schema: { hide: true } },
+    async () => app.swagger(),
+  )
+
+  await app.register(healthRoutes, { store })
+  await app.register(authRoutes, { store, config, throttle })
+  await app.register(meRoutes)
+  await app.register(userRoutes, { store })
+  await app.register(teamRoutes, { store })
+  await app.register(apiKeyRoutes, { store })
+  await app.register(auditRoutes, { store })
+
+  return Object.assign(app, { routeAccess }) as unknown as FengkongServer
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander'
+import { ROLES } from '../../domain/identity/index.ts'
+import { ensureTeam } from '../../services/teams/ensure-team.ts'
+import { createUser } from '../../services/users/create-user.ts'
+import { listUsers } from '../../store/repositories/users.ts'
+import { cliActor, DB_OPTION_HELP, withStore } from '../with-store.ts'
+
+export function userCommand(program: Command): void {
+  const user = program.command('user').description('manage users')
+
+  user
+    .command('add')
+    .description('create a user (the team is created when it does not exist)')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--password <password>', 'at least 8 characters, mixing letters with digits or symbols')
+    .requiredOption('--role <role>', ROLES.join(' | '))
+    .option('--name <name>', 'display name (default: the part of the email before @)')
+    .option('--team <team>', 'team or department name')
+    .option('--db <url>', DB_OPTION_HELP)
+    .action(async (options: { email: string; password: string; role: string; name?: string; team?: string; db?: string }) => {
+      await withStore(options.db, async (store) => {
+        const actor = cliActor()
+        const team = options.team ? await ensureTeam({ store, actor, name: options.team }) : undefined
+        const created = await createUser({
+          store,
+          actor,
+          input: { email: options.email, password: options.password, role: options.role, name: options.name, teamId: team?.id ?? null },
+        })
+        console.log(`created ${created.role} ${created.email} (${created.id})${team ? ` in team ${team.name}` : ''}`)
+      })
+    })
+
+  user
+    .command('list')
+    .description('list users')
+    .option('--db <url>', DB_OPTION_HELP)
+    .action(async (options: { db?: string }) => {
+      await withStore(options.db, async (store) => {
+        const users = await listUsers(store.db)
+        for (const u of users) console.log(`${u.email}\t${u.role}\t${u.active ? 'active' : 'inactive'}\t${u.name}`)
+        if (users.length === 0) console.log('no users yet: add one with `fengkong user add --email E --password P --role admin`')
+      })
+    })
+}

@@ -1,0 +1,38 @@
+import { DEFAULT_DATABASE_URL } from './store/database-url.ts'
+
+/**
+ * Every setting Fengkong reads, with its default. Command-line flags win over environment
+ * variables, which win over defaults. docs/configuration.md lists them for operators.
+ */
+export type Config = {
+  databaseUrl: string
+  host: string
+  port: number
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  bodyLimit: number
+  sessionHours: number
+  /** Mark the session cookie Secure; turn on whenever Fengkong is served over HTTPS. */
+  secureCookies: boolean
+  logLevel: string
+}
+
+export type ConfigOverrides = Partial<Pick<Config, 'databaseUrl' | 'host' | 'port'>>
+
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: overrides.databaseUrl ?? env.FENGKONG_DB ?? DEFAULT_DATABASE_URL,
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    port: overrides.port ?? integer(env.PORT, 'PORT', 3000),
+    bodyLimit: integer(env.FENGKONG_BODY_LIMIT, 'FENGKONG_BODY_LIMIT', 1024 * 1024),
+    sessionHours: integer(env.FENGKONG_SESSION_HOURS, 'FENGKONG_SESSION_HOURS', 12),
+    secureCookies: env.FENGKONG_SECURE_COOKIES === 'true' || env.FENGKONG_SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  }
+}
+
+function integer(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got "${value}"`)
+  return parsed
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely'
+import * as identity from './0001-identity.ts'
+import * as auditLedger from './0002-audit-ledger.ts'
+
+/**
+ * Every migration, in order. Listed in code rather than read from a folder so the same
+ * list runs from source and from the build, on SQLite and PostgreSQL alike.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-identity': identity,
+  '0002-audit-ledger': auditLedger,
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts'
+import type { Database } from './schema.ts'
+
+export type Store = {
+  db: Kysely<Database>
+  dialect: DatabaseTarget['dialect']
+  /** The raw better-sqlite3 handle, for the few measured hot paths that need prepared statements. */
+  sqlite: SqliteDatabase.Database | null
+  close(): Promise<void>
+}
+
+// PostgreSQL sends bigint (int8) and numeric as strings; our counters fit in a double.
+const pgTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === 20) return (value: string) => Number(value)
+    return pg.types.getTypeParser(oid, format as 'text')
+  },
+}
+
+export async function openStore(url: string): Promise<Store> {
+  const target = parseDatabaseUrl(url)
+  return target.dialect === 'sqlite' ? openSqlite(target.path) : openPostgres(target.connectionString, target.schema)
+}
+
+function openSqlite(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SqliteDatabase(path)
+  sqlite.pragma('journal_mode = WAL')
+  // FULL: a write acknowledged to a caller survives power loss, not only a process crash.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() }
+}
+
+async function openPostgres(connectionString: string, schema: string | null): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString,
+    types: pgTypes,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db)
+    else await sql`select 1`.execute(db)
+  } catch (error) {
+    await db.destroy()
+    throw new Error(`cannot reach PostgreSQL: ${(error as Error).message}`, { cause: error })
+  }
+  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() }
+}

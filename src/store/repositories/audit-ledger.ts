@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely'
+import { canonicalJson, sealAuditEntry, type AuditEntry, type ChainHead, type JsonValue } from '../../domain/audit/index.ts'
+import type { AuditEntryRow, Database } from '../schema.ts'
+
+export type AuditRecord = {
+  actor: string
+  action: string
+  entity: string
+  entityId: string
+  before?: JsonValue | null
+  after?: JsonValue | null
+  at?: string
+}
+
+/**
+ * Appends one entry to the hash chain. Call it inside the transaction that makes the write
+ * it records, so the write and its entry commit or vanish together. Bumping the head first
+ * takes the lock that keeps concurrent appends in one line.
+ */
+export async function appendAuditEntry(db: Kysely<Database>, record: AuditRecord): Promise<AuditEntry> {
+  const head = await db
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow()
+  const entry = sealAuditEntry({
+    seq: Number(head.seq),
+    at: record.at ?? new Date().toISOString(),
+    actor: record.actor,
+    action: record.action,
+    entity: record.entity,
+    entityId: record.entityId,
+    before: record.before ?? null,
+    after: record.after ?? null,
+    prevHash: head.hash,
+  })
+  await db
+    .insertInto('audit_entries')
+    .values({
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before: entry.before === null ? null : canonicalJson(entry.before),
+      after: entry.after === null ? null : canonicalJson(entry.after),
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute()
+  await db.updateTable('audit_head').set({ hash: entry.hash }).where('id', '=', 1).execute()
+  return entry
+}
+
+export function toAuditEntry(row: AuditEntryRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: row.before === null ? null : (JSON.parse(row.before) as JsonValue),
+    after: row.after === null ? null : (JSON.parse(row.after) as JsonValue),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+export type AuditQuery = { entity?: string; entityId?: string; afterSeq?: number; limit: number; order?: 'asc' | 'desc' }
+
+export async function listAuditEntries(db: Kysely<Database>, query: AuditQuery): Promise<AuditEntry[]> {
+  const order = query.order ?? 'desc'
+  let select = db.selectFrom('audit_entries').selectAll()
+  if (query.entity !== undefined) select = select.where('entity', '=', query.entity)
+  if (query.entityId !== undefined) select = select.where('entity_id', '=', query.entityId)
+  if (query.afterSeq !== undefined) select = select.where('seq', order === 'desc' ? '<' : '>', query.afterSeq)
+  const rows = await select.orderBy('seq', order).limit(query.limit).execute()
+  return rows.map(toAuditEntry)
+}
+
+/** Every entry in seq order, read in pages so a ledger of any size streams in constant memory. */
+export async function* readLedger(db: Kysely<Database>, pageSize = 5000): AsyncGenerator<AuditEntry> {
+  let afterSeq = 0
+  for (;;) {
+    const page = await listAuditEntries(db, { afterSeq, limit: pageSize, order: 'asc' })
+    for (const entry of page) yield entry
+    if (page.length < pageSize) return
+    afterSeq = page[page.length - 1]!.seq
+  }
+}
+
+export async function readAuditHead(db: Kysely<Database>): Promise<ChainHead | null> {
+  const row = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
+  return row ? { seq: Number(row.seq), hash: row.hash } : null
+}
