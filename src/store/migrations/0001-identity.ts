@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely'
 
+// Primary keys say notNull() because SQLite, unlike PostgreSQL, lets a non-integer primary key hold NULL.
+
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('teams')
-    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('id', 'text', (col) => col.primaryKey().notNull())
     .addColumn('name', 'text', (col) => col.notNull().unique())
     .addColumn('description', 'text')
     .addColumn('created_at', 'text', (col) => col.notNull())
@@ -12,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('users')
-    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('id', 'text', (col) => col.primaryKey().notNull())
     .addColumn('email', 'text', (col) => col.notNull().unique())
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('team_id', 'text', (col) => col.references('teams.id'))
@@ -27,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('id', 'text', (col) => col.primaryKey().notNull())
     .addColumn('user_id', 'text', (col) => col.notNull().references('users.id'))
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('expires_at', 'text', (col) => col.notNull())
@@ -36,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('api_keys')
-    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('id', 'text', (col) => col.primaryKey().notNull())
     .addColumn('user_id', 'text', (col) => col.notNull().references('users.id'))
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('prefix', 'text', (col) => col.notNull())

@@ -4,7 +4,7 @@ import { GENESIS_HASH } from '../../domain/audit/index.ts'
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('audit_entries')
-    .addColumn('seq', 'bigint', (col) => col.primaryKey())
+    .addColumn('seq', 'bigint', (col) => col.primaryKey().notNull())
     .addColumn('at', 'text', (col) => col.notNull())
     .addColumn('actor', 'text', (col) => col.notNull())
     .addColumn('action', 'text', (col) => col.notNull())
@@ -22,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // verification notice entries cut from the end of the ledger.
   await db.schema
     .createTable('audit_head')
-    .addColumn('id', 'integer', (col) => col.primaryKey())
+    .addColumn('id', 'integer', (col) => col.primaryKey().notNull())
     .addColumn('seq', 'bigint', (col) => col.notNull())
     .addColumn('hash', 'text', (col) => col.notNull())
     .execute()

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrateToLatest } from '../../src/store/migrate.ts'
+import { MIGRATIONS } from '../../src/store/migrations/index.ts'
+import { DIALECTS, openTestStore, type TestStore } from '../helpers/dialects.ts'
+
+async function shapeOf(store: TestStore) {
+  const tables = await store.db.introspection.getTables()
+  return Object.fromEntries(
+    tables
+      .filter((t) => !t.name.startsWith('kysely_'))
+      .map((t) => [t.name, t.columns.map((c) => `${c.name}${c.isNullable ? '?' : ''}`).sort()])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  )
+}
+
+describe('migrations', () => {
+  const stores: TestStore[] = []
+  beforeAll(async () => {
+    for (const dialect of DIALECTS) stores.push(await openTestStore(dialect))
+  })
+  afterAll(async () => {
+    for (const store of stores) await store.drop()
+  })
+
+  it('run every migration in order', async () => {
+    for (const store of stores) {
+      const rows = await store.db.selectFrom('kysely_migration' as never).select('name' as never).orderBy('name' as never).execute()
+      expect(rows.map((r) => (r as { name: string }).name)).toEqual(Object.keys(MIGRATIONS))
+    }
+  })
+
+  it('are a no-op when run again', async () => {
+    for (const store of stores) expect((await migrateToLatest(store)).applied).toEqual([])
+  })
+
+  it('give SQLite and PostgreSQL the same tables, columns and nullability', async () => {
+    const shapes = await Promise.all(stores.map(shapeOf))
+    expect(Object.keys(shapes[0]!)).toEqual(['api_keys', 'audit_entries', 'audit_head', 'sessions', 'teams', 'users'])
+    for (const shape of shapes.slice(1)) expect(shape).toEqual(shapes[0])
+  })
+})
