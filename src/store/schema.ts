@@ -12,6 +12,16 @@ export type Database = {
   api_keys: ApiKeyTable
   audit_entries: AuditEntryTable
   audit_head: AuditHeadTable
+  customers: CustomerTable
+  custom_field_definitions: CustomFieldDefinitionTable
+  contacts: ContactTable
+  interactions: InteractionTable
+  tasks: TaskTable
+  documents: DocumentTable
+  financial_statements: FinancialStatementTable
+  bureau_records: BureauRecordTable
+  contracts: ContractTable
+  relationships: RelationshipTable
 }
 
 export type TeamTable = {
@@ -65,6 +75,7 @@ export type AuditEntryTable = {
   after: string | null
   prev_hash: string
   hash: string
+  customer_id: string | null
 }
 
 export type AuditHeadTable = {
@@ -79,3 +90,158 @@ export type NewUserRow = Insertable<UserTable>
 export type UserRowUpdate = Updateable<UserTable>
 export type ApiKeyRow = Selectable<ApiKeyTable>
 export type AuditEntryRow = Selectable<AuditEntryTable>
+
+export type CustomerTable = {
+  id: string
+  external_id: string | null
+  type: string
+  name: string
+  /** JSON array of strings */
+  aliases: string
+  registration_id: string | null
+  country: string
+  region: string | null
+  industry_code: string | null
+  industry_name: string | null
+  business_scope: string | null
+  business_model: string | null
+  founded: string | null
+  employees: number | null
+  listed: number
+  /** JSON array of strings */
+  tags: string
+  owner_id: string | null
+  status: string
+  /** JSON object keyed by custom field key */
+  custom_fields: string
+  /** Lower-cased name, aliases, registration id and tags: what search matches against */
+  search_text: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export type CustomFieldDefinitionTable = {
+  key: string
+  label: string
+  type: string
+  options: string
+  required: number
+  created_at: string
+  updated_at: string
+}
+
+export type ContactTable = {
+  id: string
+  external_id: string | null
+  customer_id: string
+  name: string
+  title: string | null
+  email: string | null
+  phone: string | null
+  primary_contact: number
+  notes: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type InteractionTable = {
+  id: string
+  customer_id: string
+  kind: string
+  occurred_at: string
+  subject: string
+  notes: string | null
+  outcome: string | null
+  follow_up_on: string | null
+  location: string | null
+  attendees: string
+  author_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type TaskTable = {
+  id: string
+  customer_id: string
+  title: string
+  description: string | null
+  due_on: string | null
+  assignee_id: string | null
+  status: string
+  created_by: string
+  completed_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type DocumentTable = {
+  id: string
+  customer_id: string
+  filename: string
+  content_type: string
+  size: number
+  sha256: string
+  category: string | null
+  content: Buffer
+  uploaded_by: string
+  created_at: string
+}
+
+export type FinancialStatementTable = {
+  id: string
+  customer_id: string
+  period_end: string
+  period_months: number
+  currency: string
+  audited: number
+  /** JSON object of line items in minor units */
+  items: string
+  created_at: string
+  updated_at: string
+}
+
+export type BureauRecordTable = {
+  id: string
+  customer_id: string
+  agency: string
+  reported_on: string
+  score: number | null
+  score_min: number | null
+  score_max: number | null
+  rating: string | null
+  recommended_limit: number | null
+  currency: string | null
+  defaults: number
+  court_judgments: number
+  tax_arrears: number
+  created_at: string
+}
+
+export type ContractTable = {
+  id: string
+  customer_id: string
+  number: string
+  signed_on: string | null
+  expires_on: string | null
+  credit_terms_days: number
+  credit_limit: number | null
+  currency: string
+  /** JSON array of collateral and guarantees */
+  securities: string
+  status: string
+  created_at: string
+  updated_at: string
+}
+
+export type RelationshipTable = {
+  id: string
+  from_customer_id: string
+  to_customer_id: string
+  kind: string
+  share_pct: number | null
+  note: string | null
+  created_at: string
+}
+
+export type CustomerRow = Selectable<CustomerTable>

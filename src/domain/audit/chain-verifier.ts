@@ -1,4 +1,4 @@
-import { GENESIS_HASH, hashAuditEntry, type AuditEntry } from './audit-entry.ts'
+import { auditEntryCustomerId, GENESIS_HASH, hashAuditEntry, type AuditEntry } from './audit-entry.ts'
 
 export type ChainProblem = {
   /** The first sequence number at which the ledger stops being the one that was written. */
@@ -26,7 +26,7 @@ export function createChainVerifier() {
 
   return {
     /** Returns the problem found at this entry, or null; after the first problem it keeps returning it. */
-    push(entry: AuditEntry): ChainProblem | null {
+    push(entry: AuditEntry & { customerId?: string | null }): ChainProblem | null {
       if (problem) return problem
       if (entry.seq !== expectedSeq) {
         return entry.seq > expectedSeq
@@ -38,6 +38,9 @@ export function createChainVerifier() {
       }
       if (hashAuditEntry(entry) !== entry.hash) {
         return fail(entry.seq, `entry ${entry.seq} was altered: its content no longer matches its hash`)
+      }
+      if (entry.customerId !== undefined && entry.customerId !== auditEntryCustomerId(entry)) {
+        return fail(entry.seq, `entry ${entry.seq} is filed under the wrong customer`)
       }
       prevHash = entry.hash
       expectedSeq += 1

@@ -10,14 +10,19 @@ export const PERMISSIONS = {
   'teams.manage': 'Create, edit and delete teams',
   'apiKeys.manage': 'Issue and revoke API keys',
   'audit.read': 'Read and verify the audit ledger',
+  'customers.read': 'See customers and everything known about them',
+  'customers.write': 'Create and edit customers, contacts, interactions, statements, bureau records, contracts and documents',
+  'customers.delete': 'Delete customers and their records',
+  'customFields.manage': 'Define the custom fields customers carry',
+  'imports.run': 'Import and export files of customers and their records',
 } as const
 export type Permission = keyof typeof PERMISSIONS
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read'],
-  risk_manager: ['audit.read'],
-  analyst: [],
-  viewer: [],
+  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run'],
+  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run'],
+  analyst: ['customers.read', 'customers.write', 'imports.run'],
+  viewer: ['customers.read'],
 }
 
 export function isRole(value: string): value is Role {

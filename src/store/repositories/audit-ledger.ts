@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { canonicalJson, sealAuditEntry, type AuditEntry, type ChainHead, type JsonValue } from '../../domain/audit/index.ts'
+import { auditEntryCustomerId, canonicalJson, sealAuditEntry, type AuditEntry, type ChainHead, type JsonValue } from '../../domain/audit/index.ts'
 import type { AuditEntryRow, Database } from '../schema.ts'
 
 export type AuditRecord = {
@@ -79,10 +79,14 @@ function toAuditRow(entry: AuditEntry): AuditEntryRow {
     after: entry.after === null ? null : canonicalJson(entry.after),
     prev_hash: entry.prevHash,
     hash: entry.hash,
+    customer_id: auditEntryCustomerId(entry),
   }
 }
 
-export function toAuditEntry(row: AuditEntryRow): AuditEntry {
+/** An entry as read back, with the customer index column so verification can check it too. */
+export type StoredAuditEntry = AuditEntry & { customerId: string | null }
+
+export function toAuditEntry(row: AuditEntryRow): StoredAuditEntry {
   return {
     seq: Number(row.seq),
     at: row.at,
@@ -94,23 +98,25 @@ export function toAuditEntry(row: AuditEntryRow): AuditEntry {
     after: row.after === null ? null : (JSON.parse(row.after) as JsonValue),
     prevHash: row.prev_hash,
     hash: row.hash,
+    customerId: row.customer_id,
   }
 }
 
-export type AuditQuery = { entity?: string; entityId?: string; afterSeq?: number; limit: number; order?: 'asc' | 'desc' }
+export type AuditQuery = { entity?: string; entityId?: string; customerId?: string; afterSeq?: number; limit: number; order?: 'asc' | 'desc' }
 
-export async function listAuditEntries(db: Kysely<Database>, query: AuditQuery): Promise<AuditEntry[]> {
+export async function listAuditEntries(db: Kysely<Database>, query: AuditQuery): Promise<StoredAuditEntry[]> {
   const order = query.order ?? 'desc'
   let select = db.selectFrom('audit_entries').selectAll()
   if (query.entity !== undefined) select = select.where('entity', '=', query.entity)
   if (query.entityId !== undefined) select = select.where('entity_id', '=', query.entityId)
+  if (query.customerId !== undefined) select = select.where('customer_id', '=', query.customerId)
   if (query.afterSeq !== undefined) select = select.where('seq', order === 'desc' ? '<' : '>', query.afterSeq)
   const rows = await select.orderBy('seq', order).limit(query.limit).execute()
   return rows.map(toAuditEntry)
 }
 
 /** Every entry in seq order, read in pages so a ledger of any size streams in constant memory. */
-export async function* readLedger(db: Kysely<Database>, pageSize = 5000): AsyncGenerator<AuditEntry> {
+export async function* readLedger(db: Kysely<Database>, pageSize = 5000): AsyncGenerator<StoredAuditEntry> {
   let afterSeq = 0
   for (;;) {
     const page = await listAuditEntries(db, { afterSeq, limit: pageSize, order: 'asc' })

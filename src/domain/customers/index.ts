@@ -1,0 +1,2 @@
+export * from './customer.ts'
+export * from './unified-social-credit-code.ts'

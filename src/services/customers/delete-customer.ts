@@ -1,0 +1,21 @@
+import { AppError } from '../../app-error.ts'
+import type { Store } from '../../store/open-store.ts'
+import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
+import { findCustomerById } from '../../store/repositories/customers.ts'
+import { actorLabel, type Actor } from '../actor.ts'
+
+export type DeleteCustomerOptions = { store: Store; actor: Actor; customerId: string }
+
+/** Tables holding a customer's records, deleted with it; the ledger entry keeps the customer as it was. */
+export const CUSTOMER_CHILD_TABLES = ['contacts', 'interactions', 'tasks', 'documents', 'financial_statements', 'bureau_records', 'contracts'] as const
+
+export async function deleteCustomer({ store, actor, customerId }: DeleteCustomerOptions): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const before = await findCustomerById(trx, customerId)
+    if (!before) throw new AppError('not_found', `no customer ${customerId}`)
+    for (const table of CUSTOMER_CHILD_TABLES) await trx.deleteFrom(table).where('customer_id', '=', customerId).execute()
+    await trx.deleteFrom('relationships').where((eb) => eb.or([eb('from_customer_id', '=', customerId), eb('to_customer_id', '=', customerId)])).execute()
+    await trx.deleteFrom('customers').where('id', '=', customerId).execute()
+    await appendAuditEntry(trx, { actor: actorLabel(actor), action: 'customer.deleted', entity: 'customer', entityId: customerId, before })
+  })
+}
