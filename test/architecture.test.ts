@@ -39,9 +39,10 @@ describe('architecture', () => {
 
   it('never lets a lower layer import a higher one', () => {
     const allowed: Record<string, string[]> = {
-      store: ['domain', 'store', 'app-error.ts'],
-      services: ['domain', 'store', 'services', 'app-error.ts'],
-      api: ['domain', 'store', 'services', 'api', 'app-error.ts', 'config.ts'],
+      schemas: ['domain', 'schemas'],
+      store: ['domain', 'schemas', 'store', 'app-error.ts'],
+      services: ['domain', 'schemas', 'store', 'services', 'app-error.ts'],
+      api: ['domain', 'schemas', 'store', 'services', 'api', 'app-error.ts', 'config.ts'],
     }
     const offences = files.flatMap((file) => {
       const layer = layerOf(file)
