@@ -10,6 +10,8 @@ export type Config = {
   port: number
   /** Largest request body accepted, in bytes; larger ones get 413. */
   bodyLimit: number
+  /** Largest document upload accepted, in bytes. */
+  documentLimit: number
   sessionHours: number
   /** Mark the session cookie Secure; turn on whenever Fengkong is served over HTTPS. */
   secureCookies: boolean
@@ -24,6 +26,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     port: overrides.port ?? integer(env.PORT, 'PORT', 3000),
     bodyLimit: integer(env.FENGKONG_BODY_LIMIT, 'FENGKONG_BODY_LIMIT', 1024 * 1024),
+    documentLimit: integer(env.FENGKONG_DOCUMENT_LIMIT, 'FENGKONG_DOCUMENT_LIMIT', 20 * 1024 * 1024),
     sessionHours: integer(env.FENGKONG_SESSION_HOURS, 'FENGKONG_SESSION_HOURS', 12),
     secureCookies: env.FENGKONG_SECURE_COOKIES === 'true' || env.FENGKONG_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',

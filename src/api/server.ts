@@ -12,6 +12,12 @@ import { SESSION_COOKIE } from './auth/session-cookie.ts'
 import { handleError } from './error-handler.ts'
 import { apiKeyRoutes } from './routes/api-keys.ts'
 import { auditRoutes } from './routes/audit.ts'
+import { customFieldRoutes } from './routes/custom-fields.ts'
+import { customerRecordRoutes } from './routes/customer-records.ts'
+import { customerRoutes } from './routes/customers.ts'
+import { documentRoutes } from './routes/documents.ts'
+import { relationshipRoutes } from './routes/relationships.ts'
+import { timelineRoutes } from './routes/timeline.ts'
 import { authRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
 import { meRoutes } from './routes/me.ts'
@@ -84,11 +90,17 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
 
   await app.register(healthRoutes, { store })
   await app.register(authRoutes, { store, config, throttle })
-  await app.register(meRoutes)
+  await app.register(meRoutes, { store })
   await app.register(userRoutes, { store })
   await app.register(teamRoutes, { store })
   await app.register(apiKeyRoutes, { store })
   await app.register(auditRoutes, { store })
+  await app.register(customerRoutes, { store })
+  await app.register(customerRecordRoutes, { store })
+  await app.register(documentRoutes, { store, config })
+  await app.register(relationshipRoutes, { store })
+  await app.register(timelineRoutes, { store })
+  await app.register(customFieldRoutes, { store })
 
   return Object.assign(app, { routeAccess }) as unknown as FengkongServer
 }

@@ -9,6 +9,8 @@ export async function migrateToLatest(store: Store): Promise<MigrationReport> {
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Named, so the migrator never mistakes another schema's bookkeeping tables for its own.
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   })
   const result: MigrationResultSet = await migrator.migrateToLatest()
   if (result.error) {

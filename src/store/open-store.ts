@@ -11,6 +11,8 @@ export type Store = {
   dialect: DatabaseTarget['dialect']
   /** The raw better-sqlite3 handle, for the few measured hot paths that need prepared statements. */
   sqlite: SqliteDatabase.Database | null
+  /** The PostgreSQL schema every table lives in, when the URL named one. */
+  schema: string | null
   close(): Promise<void>
 }
 
@@ -36,7 +38,7 @@ function openSqlite(path: string): Store {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() }
+  return { db, dialect: 'sqlite', sqlite, schema: null, close: () => db.destroy() }
 }
 
 async function openPostgres(connectionString: string, schema: string | null): Promise<Store> {
@@ -55,5 +57,5 @@ async function openPostgres(connectionString: string, schema: string | null): Pr
     await db.destroy()
     throw new Error(`cannot reach PostgreSQL: ${(error as Error).message}`, { cause: error })
   }
-  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() }
+  return { db, dialect: 'postgres', sqlite: null, schema, close: () => db.destroy() }
 }

@@ -36,7 +36,7 @@ describe.each(DIALECTS)('%s: customer records API', (dialect) => {
       const response = await as(test, 'analyst', {
         method: 'POST',
         url: `${base()}/interactions`,
-        payload: { kind: subject.startsWith('实地') ? 'visit' : 'call', occurredAt, subject, location: '深圳市宝安区', attendees: ['王伟'], outcome: '正常经营' },
+        payload: { kind: subject!.startsWith('实地') ? 'visit' : 'call', occurredAt, subject, location: '深圳市宝安区', attendees: ['王伟'], outcome: '正常经营' },
       })
       expect(response.statusCode, response.body).toBe(201)
       expect(response.json().authorId).toBe(test.users.analyst.user.id)

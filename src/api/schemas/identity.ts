@@ -7,6 +7,8 @@ export const RoleSchema = Type.Enum(ROLES, { description: ROLES.join(' | ') })
 export const Email = Type.String({ format: 'email', maxLength: 320 })
 export const Password = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters, mixing letters with digits or symbols' })
 export const Language = Type.Union([Type.Literal('zh-CN'), Type.Literal('en')])
+/** A name the service trims: it must hold more than spaces, or it would be stored empty. */
+export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })
 
 export const UserSchema = Type.Object({
   id: Id,
@@ -54,12 +56,12 @@ export const UserListQuery = StrictObject({
 export const TeamSchema = Type.Object({ id: Id, name: Type.String(), description: Nullable(Type.String()), createdAt: Timestamp, updatedAt: Timestamp })
 
 export const CreateTeamBody = StrictObject({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name,
   description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 })
 
 export const UpdateTeamBody = StrictObject({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  name: Type.Optional(Name),
   description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 })
 
@@ -75,7 +77,7 @@ export const ApiKeySchema = Type.Object({
 })
 
 export const CreateApiKeyBody = StrictObject({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Name,
   userId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Whose key it is; defaults to the caller' })),
 })
 
