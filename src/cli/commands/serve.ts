@@ -8,8 +8,9 @@ import { migrateToLatest } from '../../store/migrate.ts'
 import { openStore, type Store } from '../../store/open-store.ts'
 import { countUsers } from '../../store/repositories/users.ts'
 import { DB_OPTION_HELP } from '../with-store.ts'
+import { DEMO_DEFAULTS, seedDemo } from './demo.ts'
 
-type ServeOptions = { port?: string; host?: string; db?: string; initAdmin?: boolean }
+type ServeOptions = { port?: string; host?: string; db?: string; initAdmin?: boolean; demo?: boolean }
 
 export function serveCommand(program: Command): void {
   program
@@ -19,6 +20,7 @@ export function serveCommand(program: Command): void {
     .option('--host <host>', 'address to bind (default: $HOST, else 127.0.0.1)')
     .option('--db <url>', DB_OPTION_HELP)
     .option('--init-admin', 'when the database has no users, create admin@fengkong.local with a random password and print it')
+    .option('--demo', 'when the database is empty, fill it with the demo portfolio and demo users (what npm start does)')
     .action(async (options: ServeOptions) => {
       const config = loadConfig({
         databaseUrl: options.db,
@@ -27,6 +29,10 @@ export function serveCommand(program: Command): void {
       })
       const store = await openStore(config.databaseUrl)
       await migrateToLatest(store)
+      if (options.demo && (await countUsers(store.db)) === 0) {
+        console.log('Empty database: seeding the demo portfolio (once)…')
+        await seedDemo({ store, actor: { kind: 'system' }, ...DEMO_DEFAULTS })
+      }
       if (options.initAdmin) await createFirstAdmin(store)
       const app = await buildServer({ store, config })
 

@@ -1,8 +1,10 @@
 import type { Command } from 'commander'
-import { ROLES } from '../../domain/identity/index.ts'
+import { invalidField } from '../../app-error.ts'
+import { isRole, passwordProblem, ROLES } from '../../domain/identity/index.ts'
 import { ensureTeam } from '../../services/teams/ensure-team.ts'
 import { createUser } from '../../services/users/create-user.ts'
-import { listUsers } from '../../store/repositories/users.ts'
+import { updateUser } from '../../services/users/update-user.ts'
+import { findUserRowByEmail, listUsers } from '../../store/repositories/users.ts'
 import { cliActor, DB_OPTION_HELP, withStore } from '../with-store.ts'
 
 export function userCommand(program: Command): void {
@@ -18,6 +20,10 @@ export function userCommand(program: Command): void {
     .option('--team <team>', 'team or department name')
     .option('--db <url>', DB_OPTION_HELP)
     .action(async (options: { email: string; password: string; role: string; name?: string; team?: string; db?: string }) => {
+      // Refuse what createUser would refuse before --team creates (and audits) a team for nobody.
+      if (!isRole(options.role)) throw invalidField('role', `must be one of ${ROLES.join(', ')}`)
+      const weakness = passwordProblem(options.password)
+      if (weakness) throw invalidField('password', weakness)
       await withStore(options.db, async (store) => {
         const actor = cliActor()
         const team = options.team ? await ensureTeam({ store, actor, name: options.team }) : undefined
@@ -27,6 +33,21 @@ export function userCommand(program: Command): void {
           input: { email: options.email, password: options.password, role: options.role, name: options.name, teamId: team?.id ?? null },
         })
         console.log(`created ${created.role} ${created.email} (${created.id})${team ? ` in team ${team.name}` : ''}`)
+      })
+    })
+
+  user
+    .command('set-password')
+    .description("set a user's password (their sessions end)")
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--password <password>', 'the new password')
+    .option('--db <url>', DB_OPTION_HELP)
+    .action(async (options: { email: string; password: string; db?: string }) => {
+      await withStore(options.db, async (store) => {
+        const row = await findUserRowByEmail(store.db, options.email)
+        if (!row) throw invalidField('email', 'names no user')
+        await updateUser({ store, actor: cliActor(), userId: row.id, changes: { password: options.password } })
+        console.log(`password of ${row.email} changed`)
       })
     })
 

@@ -5,6 +5,7 @@ import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { findUserRowById } from '../../store/repositories/users.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { hashSecretToken, newSecretToken } from '../secret-token.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export const API_KEY_PREFIX = 'fk_'
 
@@ -14,7 +15,7 @@ export type CreateApiKeyOptions = { store: Store; actor: Actor; userId: string; 
 export async function createApiKey({ store, actor, userId, name }: CreateApiKeyOptions): Promise<{ apiKey: ApiKey; secret: string }> {
   const secret = newSecretToken(API_KEY_PREFIX)
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     const owner = await findUserRowById(trx, userId)
     if (!owner) throw new AppError('not_found', `no user ${userId}`, { details: [{ path: 'userId', message: 'names no user' }] })
     const row = await trx

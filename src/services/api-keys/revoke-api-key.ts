@@ -3,13 +3,14 @@ import type { Store } from '../../store/open-store.ts'
 import { findApiKeyById, type ApiKey } from '../../store/repositories/api-keys.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type RevokeApiKeyOptions = { store: Store; actor: Actor; apiKeyId: string }
 
 /** Revokes a key at once; revoking it again is harmless and records nothing new. */
 export async function revokeApiKey({ store, actor, apiKeyId }: RevokeApiKeyOptions): Promise<ApiKey> {
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     const before = await findApiKeyById(trx, apiKeyId)
     if (!before) throw new AppError('not_found', `no API key ${apiKeyId}`)
     if (before.revokedAt) return before

@@ -5,6 +5,7 @@ import { insertSession } from '../../store/repositories/sessions.ts'
 import { findUserRowByEmail, toUser, type User } from '../../store/repositories/users.ts'
 import { hashSecretToken, newSecretToken } from '../secret-token.ts'
 import { decoyPasswordHash, passwordMatches } from '../users/password-hashing.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type LogInOptions = { store: Store; email: string; password: string; sessionHours: number }
 
@@ -20,7 +21,7 @@ export async function logIn({ store, email, password, sessionHours }: LogInOptio
   const sessionToken = newSecretToken()
   const now = new Date()
   const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000).toISOString()
-  await store.db.transaction().execute(async (trx) => {
+  await withTransaction(store.db, async (trx) => {
     await insertSession(trx, { id: hashSecretToken(sessionToken), userId: user.id, createdAt: now.toISOString(), expiresAt })
     await appendAuditEntry(trx, { actor: `user:${user.id}`, action: 'auth.login', entity: 'user', entityId: user.id, at: now.toISOString() })
   })

@@ -7,13 +7,14 @@ import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { listCustomFieldDefinitions } from '../../store/repositories/custom-fields.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { assertOptionsFit } from './define-custom-field.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type ChangeCustomFieldOptions = { store: Store; actor: Actor; key: string; patch: CustomFieldPatch }
 
 /** Relabels a field, changes its choices or whether it is required; its key and type stay, so stored values keep their meaning. */
 export async function changeCustomField({ store, actor, key, patch }: ChangeCustomFieldOptions): Promise<CustomFieldDefinition> {
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     const before = (await listCustomFieldDefinitions(trx)).find((d) => d.key === key)
     if (!before) throw new AppError('not_found', `no custom field ${key}`)
     const after: CustomFieldDefinition = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }

@@ -6,6 +6,7 @@ import type { Store } from '../../store/open-store.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type DefineCustomFieldOptions = { store: Store; actor: Actor; input: CustomFieldInput }
 
@@ -14,7 +15,7 @@ export async function defineCustomField({ store, actor, input }: DefineCustomFie
   const definition: CustomFieldDefinition = { key: input.key, label: input.label, type: input.type, options: input.options ?? [], required: input.required ?? false }
   assertOptionsFit(definition)
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     try {
       await trx
         .insertInto('custom_field_definitions')

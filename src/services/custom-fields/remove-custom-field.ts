@@ -3,12 +3,13 @@ import type { Store } from '../../store/open-store.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { listCustomFieldDefinitions } from '../../store/repositories/custom-fields.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type RemoveCustomFieldOptions = { store: Store; actor: Actor; key: string }
 
 /** Removes a field no customer holds a value for; values are never dropped silently. */
 export async function removeCustomField({ store, actor, key }: RemoveCustomFieldOptions): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
+  await withTransaction(store.db, async (trx) => {
     const before = (await listCustomFieldDefinitions(trx)).find((d) => d.key === key)
     if (!before) throw new AppError('not_found', `no custom field ${key}`)
     // customFields is canonical JSON, so a held value always appears as "key":

@@ -5,6 +5,7 @@ import { insertRecord } from '../../store/repositories/customer-records.ts'
 import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { assertCustomerExists, assertValidRecord, duplicateRecordError } from './record-checks.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type CreateCustomerRecordOptions<Input> = { store: Store; actor: Actor; kind: RecordKind<unknown, Input>; customerId: string; input: Input }
 
@@ -12,7 +13,7 @@ export type CreateCustomerRecordOptions<Input> = { store: Store; actor: Actor; k
 export async function createCustomerRecord<View, Input>({ store, actor, kind, customerId, input }: CreateCustomerRecordOptions<Input>): Promise<View> {
   const now = new Date().toISOString()
   const label = actorLabel(actor)
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     await assertCustomerExists(trx, customerId)
     await assertValidRecord(trx, kind, input as Record<string, unknown>)
     const columns = kind.toColumns(input, { actor: label, userId: actor.kind === 'user' ? actor.userId : null, now, before: null })

@@ -6,6 +6,7 @@ import { findRecord, updateRecord } from '../../store/repositories/customer-reco
 import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { assertValidRecord, duplicateRecordError } from './record-checks.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type UpdateCustomerRecordOptions<Input> = {
   store: Store
@@ -20,7 +21,7 @@ export type UpdateCustomerRecordOptions<Input> = {
 export async function updateCustomerRecord<View, Input>({ store, actor, kind, customerId, recordId, patch }: UpdateCustomerRecordOptions<Input>): Promise<View> {
   const now = new Date().toISOString()
   const label = actorLabel(actor)
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     const before = await findRecord(trx, kind, customerId, recordId)
     if (!before) throw new AppError('not_found', `customer ${customerId} has no ${kind.entity.replace(/_/g, ' ')} ${recordId}`)
     const current = kind.toInput(before)

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { assertValidCustomer, withCustomerDefaults } from './customer-fields.ts'
 import type { Kysely } from 'kysely'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type CreateCustomerOptions = { store: Store; actor: Actor; input: CustomerInput }
 
@@ -18,7 +19,7 @@ export async function createCustomer({ store, actor, input }: CreateCustomerOpti
   const fields = withCustomerDefaults(input)
   assertValidCustomer(fields, await listCustomFieldDefinitions(store.db))
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     await assertReferencesExist(trx, fields)
     await assertUniqueKeys(trx, fields, null)
     let row

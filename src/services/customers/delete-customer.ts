@@ -3,6 +3,7 @@ import type { Store } from '../../store/open-store.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { findCustomerById } from '../../store/repositories/customers.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type DeleteCustomerOptions = { store: Store; actor: Actor; customerId: string }
 
@@ -10,7 +11,7 @@ export type DeleteCustomerOptions = { store: Store; actor: Actor; customerId: st
 export const CUSTOMER_CHILD_TABLES = ['contacts', 'interactions', 'tasks', 'documents', 'financial_statements', 'bureau_records', 'contracts'] as const
 
 export async function deleteCustomer({ store, actor, customerId }: DeleteCustomerOptions): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
+  await withTransaction(store.db, async (trx) => {
     const before = await findCustomerById(trx, customerId)
     if (!before) throw new AppError('not_found', `no customer ${customerId}`)
     for (const table of CUSTOMER_CHILD_TABLES) await trx.deleteFrom(table).where('customer_id', '=', customerId).execute()

@@ -8,6 +8,7 @@ import { customerColumns, findCustomerById, toCustomer } from '../../store/repos
 import { actorLabel, type Actor } from '../actor.ts'
 import { assertReferencesExist, assertUniqueKeys } from './create-customer.ts'
 import { assertValidCustomer, withCustomerDefaults } from './customer-fields.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type UpdateCustomerOptions = { store: Store; actor: Actor; customerId: string; patch: CustomerPatch }
 
@@ -19,7 +20,7 @@ export type UpdateCustomerOptions = { store: Store; actor: Actor; customerId: st
 export async function updateCustomer({ store, actor, customerId, patch }: UpdateCustomerOptions): Promise<Customer> {
   const definitions = await listCustomFieldDefinitions(store.db)
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     const before = await findCustomerById(trx, customerId)
     if (!before) throw new AppError('not_found', `no customer ${customerId}`)
     const { version, ...changes } = patch

@@ -5,6 +5,7 @@ import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { findDocumentBySha256, type DocumentInfo } from '../../store/repositories/documents.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { assertCustomerExists } from '../customer-records/record-checks.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type UploadDocumentOptions = {
   store: Store
@@ -27,7 +28,7 @@ export async function uploadDocument({ store, actor, customerId, filename, conte
   if (content.length === 0) throw invalidField('body', 'is empty: send the file as the request body')
   const sha256 = createHash('sha256').update(content).digest('hex')
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     await assertCustomerExists(trx, customerId)
     const existing = await findDocumentBySha256(trx, customerId, sha256)
     if (existing) throw new AppError('conflict', `this file is already on record as ${existing.filename}`, { details: [{ path: 'body', message: `duplicates document ${existing.id}` }] })

@@ -6,6 +6,7 @@ import { findCustomerById } from '../../store/repositories/customers.ts'
 import { toRelationship } from '../../store/repositories/relationships.ts'
 import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type LinkCustomersOptions = { store: Store; actor: Actor; customerId: string; input: RelationshipInput }
 
@@ -15,7 +16,7 @@ export async function linkCustomers({ store, actor, customerId, input }: LinkCus
   if (input.kind === 'shareholder' && input.sharePct == null) throw invalidField('sharePct', 'is required for a shareholder')
   if (input.kind !== 'shareholder' && input.sharePct != null) throw invalidField('sharePct', 'applies only to a shareholder')
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     if (!(await findCustomerById(trx, customerId))) throw new AppError('not_found', `no customer ${customerId}`)
     if (!(await findCustomerById(trx, input.toCustomerId))) throw invalidField('toCustomerId', 'names no customer')
     let row

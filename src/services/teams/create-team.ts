@@ -4,13 +4,14 @@ import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import type { Team } from '../../store/repositories/teams.ts'
 import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type CreateTeamOptions = { store: Store; actor: Actor; input: { name: string; description?: string | null } }
 
 export async function createTeam({ store, actor, input }: CreateTeamOptions): Promise<Team> {
   const now = new Date().toISOString()
   const team: Team = { id: crypto.randomUUID(), name: input.name.trim(), description: input.description ?? null, createdAt: now, updatedAt: now }
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     try {
       await trx
         .insertInto('teams')

@@ -4,12 +4,13 @@ import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { findTeamById, type Team } from '../../store/repositories/teams.ts'
 import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type UpdateTeamOptions = { store: Store; actor: Actor; teamId: string; changes: { name?: string; description?: string | null } }
 
 export async function updateTeam({ store, actor, teamId, changes }: UpdateTeamOptions): Promise<Team> {
   const now = new Date().toISOString()
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     const before = await findTeamById(trx, teamId)
     if (!before) throw new AppError('not_found', `no team ${teamId}`)
     const after: Team = {

@@ -7,6 +7,7 @@ import { insertUser, normaliseEmail, toUser, type User } from '../../store/repos
 import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { hashPassword } from './password-hashing.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type CreateUserInput = {
   email: string
@@ -30,7 +31,7 @@ export async function createUser({ store, actor, input }: CreateUserOptions): Pr
   const passwordHash = await hashPassword(input.password)
   const now = new Date().toISOString()
 
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     if (input.teamId && !(await findTeamById(trx, input.teamId))) throw invalidField('teamId', 'names no team')
     let row
     try {

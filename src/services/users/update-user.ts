@@ -8,6 +8,7 @@ import { findTeamById } from '../../store/repositories/teams.ts'
 import { findUserRowById, listUsers, toUser, updateUserRow, type User } from '../../store/repositories/users.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { hashPassword } from './password-hashing.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 
 export type UserChanges = {
   name?: string
@@ -30,7 +31,7 @@ export async function updateUser({ store, actor, userId, changes }: UpdateUserOp
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password)
   const now = new Date().toISOString()
 
-  return store.db.transaction().execute(async (trx) => {
+  return withTransaction(store.db, async (trx) => {
     const row = await findUserRowById(trx, userId)
     if (!row) throw new AppError('not_found', `no user ${userId}`)
     const before = toUser(row)
