@@ -16,6 +16,8 @@ export type Config = {
   /** Mark the session cookie Secure; turn on whenever Fengkong is served over HTTPS. */
   secureCookies: boolean
   logLevel: string
+  /** Trust X-Forwarded-For from a reverse proxy, so rate limits and logs see the real client address. */
+  trustProxy: boolean
 }
 
 export type ConfigOverrides = Partial<Pick<Config, 'databaseUrl' | 'host' | 'port'>>
@@ -28,9 +30,14 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     bodyLimit: integer(env.FENGKONG_BODY_LIMIT, 'FENGKONG_BODY_LIMIT', 1024 * 1024),
     documentLimit: integer(env.FENGKONG_DOCUMENT_LIMIT, 'FENGKONG_DOCUMENT_LIMIT', 20 * 1024 * 1024),
     sessionHours: integer(env.FENGKONG_SESSION_HOURS, 'FENGKONG_SESSION_HOURS', 12),
-    secureCookies: env.FENGKONG_SECURE_COOKIES === 'true' || env.FENGKONG_SECURE_COOKIES === '1',
+    secureCookies: flag(env.FENGKONG_SECURE_COOKIES),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: flag(env.FENGKONG_TRUST_PROXY),
   }
+}
+
+function flag(value: string | undefined): boolean {
+  return value === 'true' || value === '1'
 }
 
 function integer(value: string | undefined, name: string, fallback: number): number {

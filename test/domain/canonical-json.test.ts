@@ -10,6 +10,11 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }))
   })
 
+  it('writes array holes and undefined items as null, so the text is always JSON', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(canonicalJson([1, , 2, undefined])).toBe('[1,null,2,null]')
+  })
+
   it('drops undefined members but keeps null', () => {
     expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}')
   })

@@ -4,6 +4,7 @@ import { isRole, passwordProblem, ROLES } from '../../domain/identity/index.ts'
 import { ensureTeam } from '../../services/teams/ensure-team.ts'
 import { createUser } from '../../services/users/create-user.ts'
 import { updateUser } from '../../services/users/update-user.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
 import { findUserRowByEmail, listUsers } from '../../store/repositories/users.ts'
 import { cliActor, DB_OPTION_HELP, withStore } from '../with-store.ts'
 
@@ -26,11 +27,12 @@ export function userCommand(program: Command): void {
       if (weakness) throw invalidField('password', weakness)
       await withStore(options.db, async (store) => {
         const actor = cliActor()
-        const team = options.team ? await ensureTeam({ store, actor, name: options.team }) : undefined
-        const created = await createUser({
-          store,
-          actor,
-          input: { email: options.email, password: options.password, role: options.role, name: options.name, teamId: team?.id ?? null },
+        // One commit for the team and the user: a refused user leaves no team behind.
+        const { team, created } = await withTransaction(store.db, async (trx) => {
+          const unit = { ...store, db: trx }
+          const team = options.team ? await ensureTeam({ store: unit, actor, name: options.team }) : undefined
+          const input = { email: options.email, password: options.password, role: options.role, name: options.name, teamId: team?.id ?? null }
+          return { team, created: await createUser({ store: unit, actor, input }) }
         })
         console.log(`created ${created.role} ${created.email} (${created.id})${team ? ` in team ${team.name}` : ''}`)
       })

@@ -1,5 +1,6 @@
 /**
- * Canonical JSON: object keys sorted by code point, no insignificant white space,
+ * Canonical JSON: object keys sorted by UTF-16 code units (the order of RFC 8785 and of
+ * JavaScript's default sort), no insignificant white space, array holes written as null,
  * `undefined` members dropped. Two equal values always give the same string, on
  * any machine and after any round trip through SQLite or PostgreSQL text columns,
  * which is what lets an audit hash be recomputed and compared years later.
@@ -21,7 +22,8 @@ function write(value: unknown, path: string): string {
     case 'string':
       return JSON.stringify(value)
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((item, i) => write(item ?? null, `${path}[${i}]`)).join(',')}]`
+      // Array.from visits holes too (as undefined), which .map would skip.
+      if (Array.isArray(value)) return `[${Array.from(value, (item, i) => write(item ?? null, `${path}[${i}]`)).join(',')}]`
       const record = value as Record<string, unknown>
       const keys = Object.keys(record)
         .filter((key) => record[key] !== undefined)

@@ -9,6 +9,7 @@ import { findUserRowById, listUsers, toUser, updateUserRow, type User } from '..
 import { actorLabel, type Actor } from '../actor.ts'
 import { hashPassword } from './password-hashing.ts'
 import { withTransaction } from '../../store/with-transaction.ts'
+import { lockLedger } from '../../store/ledger-lock.ts'
 
 export type UserChanges = {
   name?: string
@@ -45,8 +46,9 @@ export async function updateUser({ store, actor, userId, changes }: UpdateUserOp
     if (changes.language !== undefined) update.language = changes.language
     if (passwordHash !== undefined) update.password_hash = passwordHash
 
-    const losesAdmin = before.role === 'admin' && before.active && (update.role !== undefined && update.role !== 'admin' || update.active === 0)
+    const losesAdmin = before.role === 'admin' && before.active && ((update.role !== undefined && update.role !== 'admin') || update.active === 0)
     if (losesAdmin) {
+      await lockLedger(trx)
       const activeAdmins = await listUsers(trx, { role: 'admin', active: true })
       if (activeAdmins.length <= 1) throw new AppError('conflict', 'the last active admin cannot be demoted or deactivated')
     }
