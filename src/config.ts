@@ -12,6 +12,8 @@ export type Config = {
   bodyLimit: number
   /** Largest document upload accepted, in bytes. */
   documentLimit: number
+  /** Largest file accepted by POST /api/v1/imports, in bytes. */
+  importLimit: number
   sessionHours: number
   /** Mark the session cookie Secure; turn on whenever Fengkong is served over HTTPS. */
   secureCookies: boolean
@@ -29,6 +31,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     port: overrides.port ?? integer(env.PORT, 'PORT', 3000),
     bodyLimit: integer(env.FENGKONG_BODY_LIMIT, 'FENGKONG_BODY_LIMIT', 1024 * 1024),
     documentLimit: integer(env.FENGKONG_DOCUMENT_LIMIT, 'FENGKONG_DOCUMENT_LIMIT', 20 * 1024 * 1024),
+    importLimit: integer(env.FENGKONG_IMPORT_LIMIT, 'FENGKONG_IMPORT_LIMIT', 100 * 1024 * 1024),
     sessionHours: integer(env.FENGKONG_SESSION_HOURS, 'FENGKONG_SESSION_HOURS', 12),
     secureCookies: flag(env.FENGKONG_SECURE_COOKIES),
     logLevel: env.LOG_LEVEL ?? 'info',

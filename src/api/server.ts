@@ -16,13 +16,17 @@ import { customFieldRoutes } from './routes/custom-fields.ts'
 import { customerRecordRoutes } from './routes/customer-records.ts'
 import { customerRoutes } from './routes/customers.ts'
 import { documentRoutes } from './routes/documents.ts'
+import { financialAnalysisRoutes } from './routes/financial-analysis.ts'
 import { relationshipRoutes } from './routes/relationships.ts'
 import { timelineRoutes } from './routes/timeline.ts'
 import { authRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
+import { importRoutes } from './routes/imports.ts'
 import { meRoutes } from './routes/me.ts'
+import { scoringRoutes } from './routes/scoring.ts'
 import { teamRoutes } from './routes/teams.ts'
 import { userRoutes } from './routes/users.ts'
+import { webUi } from './web-ui.ts'
 
 export type BuildServerOptions = {
   store: Store
@@ -47,7 +51,7 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     requestIdHeader: false,
-    trustProxy: process.env.FENGKONG_TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
   })
     .setValidatorCompiler(TypeBoxValidatorCompiler)
     .withTypeProvider<TypeBoxTypeProvider>()
@@ -101,6 +105,10 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
   await app.register(relationshipRoutes, { store })
   await app.register(timelineRoutes, { store })
   await app.register(customFieldRoutes, { store })
+  await app.register(scoringRoutes)
+  await app.register(financialAnalysisRoutes, { store })
+  await app.register(importRoutes, { store, config })
+  await app.register(webUi)
 
   return Object.assign(app, { routeAccess }) as unknown as FengkongServer
 }

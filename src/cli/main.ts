@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander'
 import { AppError } from '../app-error.ts'
 import { auditCommand } from './commands/audit.ts'
 import { demoCommand } from './commands/demo.ts'
+import { exportCommand } from './commands/export.ts'
+import { importCommand } from './commands/import.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { serveCommand } from './commands/serve.ts'
 import { userCommand } from './commands/user.ts'
@@ -25,6 +27,8 @@ migrateCommand(program)
 userCommand(program)
 auditCommand(program)
 demoCommand(program)
+importCommand(program)
+exportCommand(program)
 
 try {
   await program.parseAsync(process.argv)

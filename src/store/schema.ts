@@ -22,6 +22,7 @@ export type Database = {
   bureau_records: BureauRecordTable
   contracts: ContractTable
   relationships: RelationshipTable
+  import_jobs: ImportJobTable
 }
 
 export type TeamTable = {
@@ -245,3 +246,31 @@ export type RelationshipTable = {
 }
 
 export type CustomerRow = Selectable<CustomerTable>
+
+export type ImportJobTable = {
+  id: string
+  target: string
+  format: string
+  encoding: string
+  /** The system the file came from when it is mapped (zoho), else null */
+  source: string | null
+  atomic: number
+  size: number
+  status: string
+  read: number
+  total: number | null
+  inserted: number
+  updated: number
+  unchanged: number
+  failed: number
+  /** JSON array of the first errors, {line, field, message} */
+  errors: string
+  message: string | null
+  created_by: string
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+  updated_at: string
+}
+
+export type ImportJobRow = Selectable<ImportJobTable>

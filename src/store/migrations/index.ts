@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as identity from './0001-identity.ts'
 import * as auditLedger from './0002-audit-ledger.ts'
 import * as customerRegistry from './0003-customer-registry.ts'
+import * as importJobs from './0004-import-jobs.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-identity': identity,
   '0002-audit-ledger': auditLedger,
   '0003-customer-registry': customerRegistry,
+  '0004-import-jobs': importJobs,
 }

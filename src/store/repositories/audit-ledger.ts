@@ -38,10 +38,25 @@ export async function appendAuditEntries(db: Kysely<Database>, records: readonly
     .where('id', '=', 1)
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow()
-  const now = new Date().toISOString()
-  let seq = Number(head.seq) - records.length
+  const entries = chainAuditEntries({ seq: Number(head.seq) - records.length, hash: head.hash }, records)
+  for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
+    await db
+      .insertInto('audit_entries')
+      .values(entries.slice(start, start + INSERT_CHUNK).map(toAuditRow))
+      .execute()
+  }
+  await db.updateTable('audit_head').set({ hash: entries.at(-1)!.hash }).where('id', '=', 1).execute()
+  return entries
+}
+
+/**
+ * Seals records into entries that continue the chain after `head` (the seq and hash of the
+ * entry before them). Every bulk append, whatever runs its statements, chains this way.
+ */
+export function chainAuditEntries(head: ChainHead, records: readonly AuditRecord[], now = new Date().toISOString()): AuditEntry[] {
+  let seq = head.seq
   let prevHash = head.hash
-  const entries = records.map((record) => {
+  return records.map((record) => {
     seq += 1
     const entry = sealAuditEntry({
       seq,
@@ -57,17 +72,9 @@ export async function appendAuditEntries(db: Kysely<Database>, records: readonly
     prevHash = entry.hash
     return entry
   })
-  for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
-    await db
-      .insertInto('audit_entries')
-      .values(entries.slice(start, start + INSERT_CHUNK).map(toAuditRow))
-      .execute()
-  }
-  await db.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute()
-  return entries
 }
 
-function toAuditRow(entry: AuditEntry): AuditEntryRow {
+export function toAuditRow(entry: AuditEntry): AuditEntryRow {
   return {
     seq: entry.seq,
     at: entry.at,

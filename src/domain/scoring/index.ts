@@ -1,0 +1,6 @@
+export * from './statement.ts'
+export * from './ratios.ts'
+export * from './z-score.ts'
+export * from './z-model-choice.ts'
+export * from './zmijewski.ts'
+export * from './financial-analysis.ts'

@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely'
+import { appendAuditEntries, type AuditRecord } from '../../store/repositories/audit-ledger.ts'
+import { appendAuditEntriesSqlite } from '../../store/repositories/audit-ledger-sqlite.ts'
+import type { Database } from '../../store/schema.ts'
+import { sqliteBulkInsert } from '../../store/sqlite-bulk-insert.ts'
+import type { ImportContext } from './import-target.ts'
+
+/**
+ * Collects a batch's inserts, updates and audit records in row order, then writes them in
+ * the batch's transaction: runs of inserts as multi-row INSERTs, updates one by one, and the
+ * audit records as one bulk append. On SQLite the inserts and the audit append go through
+ * prepared statements on the raw handle (the measured hot path of an import); PostgreSQL
+ * goes through Kysely. Both write the same rows and the same hash chain.
+ */
+export type BatchWriter = {
+  insert(table: ImportTable, row: Record<string, unknown>): void
+  update(table: ImportTable, id: string, values: Record<string, unknown>): void
+  audit(record: AuditRecord): void
+  flush(): Promise<void>
+}
+
+export type ImportTable = 'customers' | 'contacts' | 'financial_statements' | 'bureau_records'
+
+type Operation = { kind: 'insert'; table: ImportTable; row: Record<string, unknown> } | { kind: 'update'; table: ImportTable; id: string; values: Record<string, unknown> }
+
+// Kysely cannot type a table chosen at run time; the targets keep each table's columns honest.
+type AnyDb = Kysely<any>
+
+export function batchWriter({ store, trx }: Pick<ImportContext, 'store' | 'trx'>): BatchWriter {
+  const operations: Operation[] = []
+  const auditRecords: AuditRecord[] = []
+  const sqlite = store.sqlite
+
+  async function insertRun(table: ImportTable, rows: Record<string, unknown>[]): Promise<void> {
+    const columns = Object.keys(rows[0]!)
+    if (sqlite) {
+      sqliteBulkInsert(sqlite, table, columns)(rows)
+      return
+    }
+    const perStatement = Math.max(1, Math.floor(30_000 / columns.length))
+    for (let start = 0; start < rows.length; start += perStatement) await (trx as AnyDb).insertInto(table).values(rows.slice(start, start + perStatement)).execute()
+  }
+
+  return {
+    insert: (table, row) => void operations.push({ kind: 'insert', table, row }),
+    update: (table, id, values) => void operations.push({ kind: 'update', table, id, values }),
+    audit: (record) => void auditRecords.push(record),
+    async flush() {
+      let run: Record<string, unknown>[] = []
+      let runKey = ''
+      for (const operation of operations) {
+        const key = operation.kind === 'insert' ? `${operation.table}:${Object.keys(operation.row).join(',')}` : ''
+        if (run.length > 0 && key !== runKey) {
+          await insertRun(runKeyTable(runKey), run)
+          run = []
+        }
+        if (operation.kind === 'insert') {
+          run.push(operation.row)
+          runKey = key
+        } else {
+          await (trx as AnyDb).updateTable(operation.table).set(operation.values).where('id', '=', operation.id).execute()
+        }
+      }
+      if (run.length > 0) await insertRun(runKeyTable(runKey), run)
+      if (sqlite) appendAuditEntriesSqlite(sqlite, auditRecords)
+      else await appendAuditEntries(trx, auditRecords)
+      operations.length = 0
+      auditRecords.length = 0
+    },
+  }
+}
+
+function runKeyTable(key: string): ImportTable {
+  return key.slice(0, key.indexOf(':')) as ImportTable
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { canonicalJson } from '../../src/domain/audit/index.ts'
+
+/**
+ * Ledgers already written must verify forever, so canonicalJson may get faster but never
+ * different: it is checked against the plain definition below on many random values.
+ */
+function reference(value: unknown, path = '$'): string {
+  if (value === null) return 'null'
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot hold ${value} at ${path}`)
+      return JSON.stringify(value)
+    case 'string':
+      return JSON.stringify(value)
+    case 'object': {
+      if (Array.isArray(value)) return `[${Array.from(value, (item, i) => reference(item ?? null, `${path}[${i}]`)).join(',')}]`
+      const record = value as Record<string, unknown>
+      const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort()
+      return `{${keys.map((key) => `${JSON.stringify(key)}:${reference(record[key], `${path}.${key}`)}`).join(',')}}`
+    }
+    default:
+      throw new TypeError(`canonical JSON cannot hold a ${typeof value} at ${path}`)
+  }
+}
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = Math.imul(state ^ (state >>> 15), state | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const KEYS = ['a', 'b', 'B', 'é', '华为', 'z', '10', '2', '', 'key with space', '\u{1F600}', 'ａ', 'customerId', 'after']
+const STRINGS = ['', 'x', '华为技术有限公司', 'quote " and \\ backslash', 'line\nbreak\ttab', '\u0000\u001f', '\u2028\u2029', '\uD800', '😀']
+const NUMBERS = [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789012345, -2.5, Number.MAX_SAFE_INTEGER]
+
+function randomValue(random: () => number, depth: number): unknown {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
+  const kind = depth > 3 ? Math.floor(random() * 4) : Math.floor(random() * 7)
+  switch (kind) {
+    case 0:
+      return pick(STRINGS)
+    case 1:
+      return pick(NUMBERS)
+    case 2:
+      return random() < 0.5 ? null : random() < 0.5
+    case 3:
+      return random() < 0.2 ? undefined : pick(STRINGS)
+    case 4: {
+      const array: unknown[] = Array.from({ length: Math.floor(random() * 5) }, () => randomValue(random, depth + 1))
+      if (random() < 0.2) array.length += 2 // holes
+      return array
+    }
+    default:
+      return Object.fromEntries(Array.from({ length: Math.floor(random() * 6) }, () => [pick(KEYS), randomValue(random, depth + 1)]))
+  }
+}
+
+describe('canonical JSON against its plain definition', () => {
+  it('writes the same text for 20,000 random values', () => {
+    const random = seeded(7)
+    for (let i = 0; i < 20_000; i += 1) {
+      const value = { root: randomValue(random, 0) }
+      expect(canonicalJson(value)).toBe(reference(value))
+    }
+  })
+
+  it('refuses the same values with the same message', () => {
+    for (const value of [{ a: [1, { b: Number.NaN }] }, [[Infinity]], { f: () => 1 }, { deep: { n: 10n } }, [Symbol('s')], undefined]) {
+      expect(() => canonicalJson(value)).toThrow(new TypeError((() => { try { reference(value); return '' } catch (error) { return (error as Error).message } })()))
+    }
+  })
+})

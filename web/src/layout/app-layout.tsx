@@ -1,0 +1,37 @@
+import { Layout, Menu } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link, Outlet, useLocation } from 'react-router'
+import styles from './app-layout.module.css'
+import { HeaderSearch } from './header-search.tsx'
+import { LanguageSwitch } from './language-switch.tsx'
+import { UserMenu } from './user-menu.tsx'
+
+/** Every signed-in page: the header (name, sections, search, language, user) above the page. */
+export function AppLayout() {
+  const { t } = useTranslation()
+  const { pathname } = useLocation()
+  const section = pathname.split('/')[1] ?? ''
+  return (
+    <Layout className={styles.layout}>
+      <Layout.Header className={styles.header}>
+        <Link to="/customers" className={styles.brand}>
+          <span className={styles.brandMark}>风控</span>
+          <span className={styles.brandName}>Fengkong</span>
+        </Link>
+        <Menu
+          mode="horizontal"
+          selectedKeys={[section]}
+          className={styles.menu}
+          items={[{ key: 'customers', label: <Link to="/customers">{t('nav.customers')}</Link> }]}
+        />
+        <HeaderSearch />
+        <div className={styles.spacer} />
+        <LanguageSwitch />
+        <UserMenu />
+      </Layout.Header>
+      <Layout.Content className={styles.content}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  )
+}

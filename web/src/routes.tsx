@@ -1,0 +1,24 @@
+import { createBrowserRouter, Navigate } from 'react-router'
+import { LoginPage } from './auth/login-page.tsx'
+import { RequireSignIn } from './auth/require-sign-in.tsx'
+import { Customer360Page } from './customers/customer-360-page.tsx'
+import { CustomerListPage } from './customers/customer-list-page.tsx'
+import { AppLayout } from './layout/app-layout.tsx'
+import { NotFoundPage } from './layout/not-found-page.tsx'
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireSignIn>
+        <AppLayout />
+      </RequireSignIn>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/customers" replace /> },
+      { path: 'customers', element: <CustomerListPage /> },
+      { path: 'customers/:customerId/:tab?', element: <Customer360Page /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+])
