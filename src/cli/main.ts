@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo.ts'
 import { exportCommand } from './commands/export.ts'
 import { importCommand } from './commands/import.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { modelCommand } from './commands/model.ts'
 import { serveCommand } from './commands/serve.ts'
 import { userCommand } from './commands/user.ts'
 
@@ -29,6 +30,7 @@ auditCommand(program)
 demoCommand(program)
 importCommand(program)
 exportCommand(program)
+modelCommand(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createChainVerifier, GENESIS_HASH, sealAuditEntry, type AuditEntry } from '../../src/domain/audit/index.ts'
+import { createHash } from 'node:crypto'
+import { canonicalJson, createChainVerifier, GENESIS_HASH, sealAuditEntry, sealAuditEntryText, type AuditEntry } from '../../src/domain/audit/index.ts'
 
 function chainOf(length: number): AuditEntry[] {
   const entries: AuditEntry[] = []
@@ -80,5 +81,24 @@ describe('audit chain verifier', () => {
     const verifier = createChainVerifier()
     const problems = entries.map((e) => verifier.push(e))
     expect(problems.map((p) => p?.seq)).toEqual([1, 1, 1, 1])
+  })
+})
+
+describe('sealing an audit entry', () => {
+  it('hashes exactly the canonical JSON of the entry, however before and after are shaped', () => {
+    const cases = [
+      { before: null, after: null },
+      { before: { z: 1, a: [1, { c: '华为', b: null }] }, after: { a: '"quoted" \\ \n', n: -0.5 } },
+      { before: [3, 2, 1], after: 'text' },
+      { before: true, after: 12345678901 },
+    ]
+    for (const [i, { before, after }] of cases.entries()) {
+      const unsealed = { seq: i + 1, at: '2026-01-01T00:00:00.000Z', actor: 'user:ü', action: 'x.y', entity: 'customer', entityId: `c${i}`, before, after, prevHash: GENESIS_HASH }
+      const expected = createHash('sha256').update(canonicalJson(unsealed), 'utf8').digest('hex')
+      const { entry, beforeText, afterText } = sealAuditEntryText(unsealed)
+      expect(entry.hash).toBe(expected)
+      expect(beforeText).toBe(before === null ? null : canonicalJson(before))
+      expect(afterText).toBe(after === null ? null : canonicalJson(after))
+    }
   })
 })

@@ -35,11 +35,29 @@ export function auditEntryCustomerId(entry: Pick<AuditEntry, 'entity' | 'entityI
 
 /** hash = SHA-256 of the canonical JSON of every field of the entry except the hash itself (prevHash included). */
 export function hashAuditEntry(entry: UnsealedAuditEntry): string {
-  const { seq, at, actor, action, entity, entityId, before, after, prevHash } = entry
-  const canonical = canonicalJson({ seq, at, actor, action, entity, entityId, before, after, prevHash })
-  return createHash('sha256').update(canonical, 'utf8').digest('hex')
+  return sealAuditEntryText(entry).entry.hash
 }
 
 export function sealAuditEntry(entry: UnsealedAuditEntry): AuditEntry {
-  return { ...entry, hash: hashAuditEntry(entry) }
+  return sealAuditEntryText(entry).entry
+}
+
+/** A sealed entry with the canonical JSON of its before and after, which the store keeps as they are. */
+export type SealedAuditEntry = { entry: AuditEntry; beforeText: string | null; afterText: string | null }
+
+/**
+ * Seals an entry writing before and after to canonical JSON once, for both the hash and the
+ * stored text: on bulk writes that serialisation is most of an entry's cost. The canonical
+ * JSON of the entry is assembled around them with its keys in canonical order, which equals
+ * canonicalJson() of the whole entry (a test holds the two together).
+ */
+export function sealAuditEntryText(entry: UnsealedAuditEntry): SealedAuditEntry {
+  const beforeText = entry.before === null ? null : canonicalJson(entry.before)
+  const afterText = entry.after === null ? null : canonicalJson(entry.after)
+  const canonical =
+    `{"action":${JSON.stringify(entry.action)},"actor":${JSON.stringify(entry.actor)},"after":${afterText ?? 'null'},` +
+    `"at":${JSON.stringify(entry.at)},"before":${beforeText ?? 'null'},"entity":${JSON.stringify(entry.entity)},` +
+    `"entityId":${JSON.stringify(entry.entityId)},"prevHash":${JSON.stringify(entry.prevHash)},"seq":${canonicalJson(entry.seq)}}`
+  const hash = createHash('sha256').update(canonical, 'utf8').digest('hex')
+  return { entry: { ...entry, hash }, beforeText, afterText }
 }

@@ -16,8 +16,8 @@ export function appendAuditEntriesSqlite(sqlite: SqliteDatabase.Database, record
   if (!sqlite.inTransaction) throw new Error('audit entries must be appended inside the transaction of the writes they record')
   const head = sqlite.prepare('update audit_head set seq = seq + ? where id = 1 returning seq, hash').get(records.length) as { seq: number; hash: string } | undefined
   if (!head) throw new Error('the audit ledger has no head row')
-  const entries = chainAuditEntries({ seq: Number(head.seq) - records.length, hash: head.hash }, records)
-  sqliteBulkInsert(sqlite, 'audit_entries', COLUMNS)(entries.map(toAuditRow))
-  sqlite.prepare('update audit_head set hash = ? where id = 1').run(entries.at(-1)!.hash)
-  return entries
+  const sealed = chainAuditEntries({ seq: Number(head.seq) - records.length, hash: head.hash }, records)
+  sqliteBulkInsert(sqlite, 'audit_entries', COLUMNS)(sealed.map(toAuditRow))
+  sqlite.prepare('update audit_head set hash = ? where id = 1').run(sealed.at(-1)!.entry.hash)
+  return sealed.map((s) => s.entry)
 }

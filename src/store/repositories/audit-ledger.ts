@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { auditEntryCustomerId, canonicalJson, sealAuditEntry, type AuditEntry, type ChainHead, type JsonValue } from '../../domain/audit/index.ts'
+import { auditEntryCustomerId, sealAuditEntryText, type SealedAuditEntry, type AuditEntry, type ChainHead, type JsonValue } from '../../domain/audit/index.ts'
 import type { AuditEntryRow, Database } from '../schema.ts'
 
 export type AuditRecord = {
@@ -38,13 +38,14 @@ export async function appendAuditEntries(db: Kysely<Database>, records: readonly
     .where('id', '=', 1)
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow()
-  const entries = chainAuditEntries({ seq: Number(head.seq) - records.length, hash: head.hash }, records)
-  for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
+  const sealed = chainAuditEntries({ seq: Number(head.seq) - records.length, hash: head.hash }, records)
+  for (let start = 0; start < sealed.length; start += INSERT_CHUNK) {
     await db
       .insertInto('audit_entries')
-      .values(entries.slice(start, start + INSERT_CHUNK).map(toAuditRow))
+      .values(sealed.slice(start, start + INSERT_CHUNK).map(toAuditRow))
       .execute()
   }
+  const entries = sealed.map((s) => s.entry)
   await db.updateTable('audit_head').set({ hash: entries.at(-1)!.hash }).where('id', '=', 1).execute()
   return entries
 }
@@ -53,12 +54,12 @@ export async function appendAuditEntries(db: Kysely<Database>, records: readonly
  * Seals records into entries that continue the chain after `head` (the seq and hash of the
  * entry before them). Every bulk append, whatever runs its statements, chains this way.
  */
-export function chainAuditEntries(head: ChainHead, records: readonly AuditRecord[], now = new Date().toISOString()): AuditEntry[] {
+export function chainAuditEntries(head: ChainHead, records: readonly AuditRecord[], now = new Date().toISOString()): SealedAuditEntry[] {
   let seq = head.seq
   let prevHash = head.hash
   return records.map((record) => {
     seq += 1
-    const entry = sealAuditEntry({
+    const sealed = sealAuditEntryText({
       seq,
       at: record.at ?? now,
       actor: record.actor,
@@ -69,12 +70,12 @@ export function chainAuditEntries(head: ChainHead, records: readonly AuditRecord
       after: record.after ?? null,
       prevHash,
     })
-    prevHash = entry.hash
-    return entry
+    prevHash = sealed.entry.hash
+    return sealed
   })
 }
 
-export function toAuditRow(entry: AuditEntry): AuditEntryRow {
+export function toAuditRow({ entry, beforeText, afterText }: SealedAuditEntry): AuditEntryRow {
   return {
     seq: entry.seq,
     at: entry.at,
@@ -82,8 +83,8 @@ export function toAuditRow(entry: AuditEntry): AuditEntryRow {
     action: entry.action,
     entity: entry.entity,
     entity_id: entry.entityId,
-    before: entry.before === null ? null : canonicalJson(entry.before),
-    after: entry.after === null ? null : canonicalJson(entry.after),
+    before: beforeText,
+    after: afterText,
     prev_hash: entry.prevHash,
     hash: entry.hash,
     customer_id: auditEntryCustomerId(entry),
