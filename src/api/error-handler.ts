@@ -4,7 +4,7 @@ import { schemaErrorDetails, type SchemaError } from '../schemas/schema-errors.t
 
 /** One mapping from anything thrown to `{"error":{code,message,details}}`; clients never see a stack. */
 export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error)
+  const appError = toAppError(error, request.headers['content-type'])
   if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error')
   else request.log.info({ code: appError.code, message: appError.message }, 'request refused')
   return sendError(reply, appError, request.id)
@@ -15,7 +15,7 @@ export function sendError(reply: FastifyReply, error: AppError, requestId: strin
   return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details, requestId } })
 }
 
-function toAppError(error: FastifyError | AppError | Error): AppError {
+function toAppError(error: FastifyError | AppError | Error, contentType: string | undefined): AppError {
   if (error instanceof AppError) return error
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
@@ -27,7 +27,7 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('payload_too_large', 'the request body is larger than the configured limit (FENGKONG_BODY_LIMIT)')
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('unsupported_media_type', `content type ${fastifyError.message.split(': ').pop()} is not accepted here; send application/json`)
+      return new AppError('unsupported_media_type', `content type ${contentType?.split(';')[0]?.trim() || '(none)'} is not accepted here; send application/json`)
   }
   const status = fastifyError.statusCode ?? 500
   if (status === 400) return new AppError('validation_failed', fastifyError.message, { details: [{ path: 'body', message: fastifyError.message }] })
