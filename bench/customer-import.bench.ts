@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/store/migrate.ts'
 import { openStore, type Store } from '../src/store/open-store.ts'
 import { customerColumns } from '../src/store/repositories/customers.ts'
 import { measure, report } from './harness.ts'
+import { mulberry32 } from '../src/domain/random/index.ts'
 
 /**
  * Importing customers from CSV on the embedded store (acceptance: 20,000 rows/s or more),
@@ -33,15 +34,7 @@ const INDUSTRIES = [
   ['C36', '汽车制造业'],
 ]
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = Math.imul(state ^ (state >>> 15), state | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const seededRandom = mulberry32
 
 /** The n-th customer of the seeded file, as the API's input. */
 function customer(n: number, random: () => number): CustomerInput {

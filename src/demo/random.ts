@@ -1,7 +1,6 @@
-/**
- * A small seeded generator (mulberry32): the same seed gives the same portfolio on every
- * machine and Node version, which Math.random cannot promise.
- */
+import { mulberry32 } from '../domain/random/index.ts'
+
+/** Draws for the demo generator, on the seeded mulberry32 so a seed always gives the same portfolio. */
 export type Random = {
   next(): number
   int(min: number, max: number): number
@@ -13,14 +12,7 @@ export type Random = {
 }
 
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0 || 0x9e3779b9
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const random: Random = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

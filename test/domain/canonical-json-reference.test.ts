@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../src/domain/audit/index.ts'
+import { mulberry32 } from '../../src/domain/random/index.ts'
 
 /**
  * Ledgers already written must verify forever, so canonicalJson may get faster but never
@@ -28,15 +29,7 @@ function reference(value: unknown, path = '$'): string {
   }
 }
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = Math.imul(state ^ (state >>> 15), state | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const seeded = mulberry32
 
 const KEYS = ['a', 'b', 'B', 'é', '华为', 'z', '10', '2', '', 'key with space', '\u{1F600}', 'ａ', 'customerId', 'after']
 const STRINGS = ['', 'x', '华为技术有限公司', 'quote " and \\ backslash', 'line\nbreak\ttab', '\u0000\u001f', '\u2028\u2029', '\uD800', '😀']

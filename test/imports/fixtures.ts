@@ -1,20 +1,11 @@
 import { completeUnifiedSocialCreditCode } from '../../src/domain/customers/index.ts'
+import { mulberry32 } from '../../src/domain/random/index.ts'
 
 /**
  * Seeded generators of import files: the same seed gives the same file, so failures
  * reproduce, and nothing large is committed.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const seededRandom = mulberry32
 
 const CITIES = ['北京', '上海', '深圳', '杭州', '成都', '武汉', '苏州', '广州']
 const WORDS = ['华信', '中联', '恒达', '天成', '瑞丰', '金桥', '远景', '鼎盛', '海川', '新元']
