@@ -66,6 +66,12 @@ describe.each(DIALECTS)('%s: route access', (dialect) => {
     expect(GUARDED.length).toBeGreaterThanOrEqual(20)
   })
 
+  it('has every route of Fengkong’s own declare its access; only the Swagger UI plugin relies on the default', () => {
+    const undeclared = ROUTES.filter((route) => !route.declared).map((route) => `${route.method} ${route.url}`)
+    expect(undeclared.length).toBeGreaterThan(0)
+    expect(undeclared.filter((route) => !route.includes(' /api/docs'))).toEqual([])
+  })
+
   it('gives every route a known access: public, authenticated or a permission of the matrix', () => {
     const known = new Set<string>(['public', 'authenticated', ...Object.keys(PERMISSIONS)])
     const unknown = ROUTES.filter((route) => typeof route.access !== 'string' || !known.has(route.access))

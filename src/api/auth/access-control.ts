@@ -21,7 +21,8 @@ declare module 'fastify' {
   }
 }
 
-export type RouteAccess = { method: string; url: string; access: Access }
+/** A route's access, and whether the route said so itself (false: it took the default). */
+export type RouteAccess = { method: string; url: string; access: Access; declared: boolean }
 
 /**
  * Checks every request before its body is even parsed, so an unauthenticated caller
@@ -33,10 +34,11 @@ export function installAccessControl(app: FastifyInstance, store: Store): RouteA
   app.decorateRequest('principal', null)
 
   app.addHook('onRoute', (route) => {
+    const declared = route.config?.access !== undefined
     const access: Access = route.config?.access ?? 'authenticated'
     route.config = { ...route.config, access }
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access })
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access, declared })
     }
   })
 
