@@ -2,25 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { AppError } from '../../app-error.ts'
 import type { Config } from '../../config.ts'
+import { DocumentSchema } from '../../schemas/document.ts'
 import { assertCustomerExists } from '../../services/customer-records/record-checks.ts'
 import { deleteDocument } from '../../services/documents/delete-document.ts'
 import { uploadDocument } from '../../services/documents/upload-document.ts'
 import type { Store } from '../../store/open-store.ts'
 import { findDocument, listDocuments, readDocumentContent } from '../../store/repositories/documents.ts'
 import { principalOf } from '../auth/access-control.ts'
-import { errorResponses, Id, Nullable, StrictObject } from '../schemas/common.ts'
+import { errorResponses, Id, StrictObject } from '../schemas/common.ts'
 
-const DocumentSchema = Type.Object({
-  id: Type.String(),
-  customerId: Type.String(),
-  filename: Type.String(),
-  contentType: Type.String(),
-  size: Type.Integer(),
-  sha256: Type.String({ description: 'SHA-256 of the bytes, also recorded in the audit ledger' }),
-  category: Nullable(Type.String()),
-  uploadedBy: Type.String(),
-  createdAt: Type.String(),
-})
 const CustomerParams = StrictObject({ customerId: Id })
 const DocumentParams = StrictObject({ customerId: Id, id: Id })
 const UploadQuery = StrictObject({

@@ -1,18 +1,8 @@
 import type { Kysely } from 'kysely'
+import type { DocumentInfo } from '../../schemas/document.ts'
 import type { Database, DocumentTable } from '../schema.ts'
 
-/** A document's description; the bytes are read separately, only when downloaded. */
-export type DocumentInfo = {
-  id: string
-  customerId: string
-  filename: string
-  contentType: string
-  size: number
-  sha256: string
-  category: string | null
-  uploadedBy: string
-  createdAt: string
-}
+export type { DocumentInfo }
 
 const INFO_COLUMNS = ['id', 'customer_id', 'filename', 'content_type', 'size', 'sha256', 'category', 'uploaded_by', 'created_at'] as const
 

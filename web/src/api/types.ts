@@ -18,18 +18,8 @@ export type Me = {
 
 export type Page<T> = { items: T[]; nextCursor: string | null }
 
-/** A stored file (src/api/routes/documents.ts DocumentSchema). */
-export type DocumentInfo = {
-  id: string
-  customerId: string
-  filename: string
-  contentType: string
-  size: number
-  sha256: string
-  category: string | null
-  uploadedBy: string
-  createdAt: string
-}
+/** A stored file. */
+export type { DocumentInfo } from '../../../src/schemas/document.ts'
 
 /** One change in a customer's history (src/api/routes/timeline.ts TimelineItem). */
 export type TimelineItem = {
