@@ -93,8 +93,8 @@ describe('web UI: a built UI', () => {
 
   it('registers the UI as public and the rest of /api as signed-in only', () => {
     expect(routes).toEqual([
-      { method: 'GET', url: '/api/*', access: 'authenticated' },
-      { method: 'GET', url: '/*', access: 'public' },
+      { method: 'GET', url: '/api/*', access: 'authenticated', declared: true },
+      { method: 'GET', url: '/*', access: 'public', declared: true },
     ])
   })
 })
