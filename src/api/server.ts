@@ -11,6 +11,7 @@ import { installAccessControl, type RouteAccess } from './auth/access-control.ts
 import { SESSION_COOKIE } from './auth/session-cookie.ts'
 import { handleError } from './error-handler.ts'
 import { apiKeyRoutes } from './routes/api-keys.ts'
+import { assessmentRoutes } from './routes/assessments.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { customFieldRoutes } from './routes/custom-fields.ts'
 import { customerRecordRoutes } from './routes/customer-records.ts'
@@ -107,6 +108,7 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
   await app.register(customFieldRoutes, { store })
   await app.register(scoringRoutes)
   await app.register(financialAnalysisRoutes, { store })
+  await app.register(assessmentRoutes, { store })
   await app.register(importRoutes, { store, config })
   await app.register(webUi)
 

@@ -22,6 +22,7 @@ export type Database = {
   bureau_records: BureauRecordTable
   contracts: ContractTable
   relationships: RelationshipTable
+  assessments: AssessmentTable
   import_jobs: ImportJobTable
 }
 
@@ -274,3 +275,20 @@ export type ImportJobTable = {
 }
 
 export type ImportJobRow = Selectable<ImportJobTable>
+
+export type AssessmentTable = {
+  id: string
+  customer_id: string
+  created_at: string
+  created_by: string
+  grade: string | null
+  pd: number | null
+  credit_limit: number | null
+  currency: string | null
+  weights_version: string
+  scale_version: string
+  /** Canonical JSON: every input the assessment read */
+  inputs: string
+  /** Canonical JSON: the rating with its contributions and reason codes, and the limit with its candidates */
+  result: string
+}

@@ -3,6 +3,7 @@ import * as identity from './0001-identity.ts'
 import * as auditLedger from './0002-audit-ledger.ts'
 import * as customerRegistry from './0003-customer-registry.ts'
 import * as importJobs from './0004-import-jobs.ts'
+import * as assessments from './0005-assessments.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-audit-ledger': auditLedger,
   '0003-customer-registry': customerRegistry,
   '0004-import-jobs': importJobs,
+  '0005-assessments': assessments,
 }

@@ -1,0 +1,132 @@
+import { canonicalJson, type JsonValue } from '../../domain/audit/index.ts'
+import { industryRiskFor, rateCustomer, recommendCreditLimit, type CompositeRating, type CreditLimitRecommendation, type NotRated } from '../../domain/scoring/index.ts'
+import type { Store } from '../../store/open-store.ts'
+import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
+import { bureauRecordKind, contractKind, statementKind } from '../../store/repositories/customer-record-kinds.ts'
+import { listRecords } from '../../store/repositories/customer-records.ts'
+import type { BureauRecord, Contract, Statement } from '../../schemas/customer-records.ts'
+import { withTransaction } from '../../store/with-transaction.ts'
+import { actorLabel, type Actor } from '../actor.ts'
+import { analyseCustomerFinancials } from '../scoring/analyse-customer-financials.ts'
+
+/** Days of credit assumed when the customer has no active contract saying otherwise. */
+export const DEFAULT_CREDIT_TERMS_DAYS = 30
+
+export type Assessment = {
+  id: string
+  customerId: string
+  createdAt: string
+  createdBy: string
+  grade: string | null
+  pd: number | null
+  creditLimit: number | null
+  currency: string | null
+  weightsVersion: string
+  scaleVersion: string
+  /** Everything the assessment read, as it was then. */
+  inputs: JsonValue
+  rating: CompositeRating | NotRated
+  limit: CreditLimitRecommendation | null
+  /** Why there is no limit, when there is none. */
+  limitReason: string | null
+}
+
+export type AssessCustomerOptions = {
+  store: Store
+  actor: Actor
+  customerId: string
+  /** 0–100 from an expert questionnaire, when one was filled. */
+  expertScore?: number | null
+}
+
+/**
+ * Rates a customer from what Fengkong knows now — the Z-score zone of the latest statement,
+ * the latest bureau score, the industry's risk level and an expert score when given — and
+ * recommends a credit limit from the latest statement, the contract's terms and the bureau's
+ * limit. The inputs are stored with the result, so every assessment can be explained later
+ * exactly as it was made; each one is audited and appears on the customer's timeline.
+ */
+export async function assessCustomer({ store, actor, customerId, expertScore = null }: AssessCustomerOptions): Promise<Assessment> {
+  const analysis = await analyseCustomerFinancials({ store, customerId })
+  const customer = await store.db.selectFrom('customers').select(['id', 'name', 'listed', 'industry_code', 'country']).where('id', '=', customerId).executeTakeFirstOrThrow()
+  const [statement] = (await listRecords<Statement>(store.db, statementKind, customerId, { limit: 1 })).items
+  const [bureau] = (await listRecords<BureauRecord>(store.db, bureauRecordKind, customerId, { limit: 1 })).items
+  const contract = (await listRecords<Contract>(store.db, contractKind, customerId, { limit: 50 })).items.find((c) => c.status === 'active') ?? null
+  const latest = analysis.periods[0] ?? null
+  const industryRisk = industryRiskFor(customer.industry_code)
+  const bureauScore =
+    bureau && bureau.score !== null && bureau.scoreMin !== null && bureau.scoreMax !== null ? { score: bureau.score, min: bureau.scoreMin, max: bureau.scoreMax } : null
+
+  const rating = rateCustomer({ zScoreZone: latest?.zScore.zone ?? null, bureauScore, expertScore, industryRisk: industryRisk.level })
+  const creditTermsDays = contract?.creditTermsDays ?? DEFAULT_CREDIT_TERMS_DAYS
+  let limit: CreditLimitRecommendation | null = null
+  let limitReason: string | null = null
+  if (!rating.rated) limitReason = `not rated: ${rating.reason}`
+  else if (!statement) limitReason = 'no financial statement on file'
+  else {
+    limit = recommendCreditLimit({
+      statement,
+      creditTermsDays,
+      bureauLimit: bureau?.recommendedLimit != null && bureau.currency ? { amount: bureau.recommendedLimit, currency: bureau.currency } : null,
+      grade: rating.grade,
+    })
+  }
+
+  const inputs = {
+    customer: { id: customer.id, name: customer.name, listed: customer.listed === 1, industryCode: customer.industry_code, country: customer.country },
+    statement: statement ? { id: statement.id, periodEnd: statement.periodEnd, periodMonths: statement.periodMonths, currency: statement.currency, items: statement.items } : null,
+    zScore: latest ? { model: latest.zScore.model, modelReason: latest.zScore.modelReason, score: latest.zScore.score, zone: latest.zScore.zone, reason: latest.zScore.reason } : null,
+    bureau: bureau ? { id: bureau.id, agency: bureau.agency, reportedOn: bureau.reportedOn, score: bureau.score, scoreMin: bureau.scoreMin, scoreMax: bureau.scoreMax, recommendedLimit: bureau.recommendedLimit, currency: bureau.currency } : null,
+    contract: contract ? { id: contract.id, number: contract.number, creditTermsDays: contract.creditTermsDays } : null,
+    creditTermsDays,
+    expertScore,
+    industryRisk: { level: industryRisk.level, section: industryRisk.section, reason: industryRisk.reason },
+  }
+  // Round trip through canonical JSON: what is returned is exactly what is stored and audited.
+  const inputsJson = JSON.parse(canonicalJson(inputs)) as JsonValue
+  const now = new Date().toISOString()
+  const assessment: Assessment = {
+    id: crypto.randomUUID(),
+    customerId,
+    createdAt: now,
+    createdBy: actorLabel(actor),
+    grade: rating.rated ? rating.grade : null,
+    pd: rating.rated ? rating.pd : null,
+    creditLimit: limit?.limit ?? null,
+    currency: limit?.currency ?? null,
+    weightsVersion: rating.weightsVersion,
+    scaleVersion: rating.scaleVersion,
+    inputs: inputsJson,
+    rating,
+    limit,
+    limitReason,
+  }
+  return withTransaction(store.db, async (trx) => {
+    await trx
+      .insertInto('assessments')
+      .values({
+        id: assessment.id,
+        customer_id: customerId,
+        created_at: now,
+        created_by: assessment.createdBy,
+        grade: assessment.grade,
+        pd: assessment.pd,
+        credit_limit: assessment.creditLimit,
+        currency: assessment.currency,
+        weights_version: assessment.weightsVersion,
+        scale_version: assessment.scaleVersion,
+        inputs: canonicalJson(inputsJson),
+        result: canonicalJson({ rating, limit, limitReason } as unknown as JsonValue),
+      })
+      .execute()
+    await appendAuditEntry(trx, {
+      actor: assessment.createdBy,
+      action: 'assessment.created',
+      entity: 'assessment',
+      entityId: assessment.id,
+      after: { id: assessment.id, customerId, grade: assessment.grade, pd: assessment.pd, creditLimit: assessment.creditLimit, currency: assessment.currency, weightsVersion: assessment.weightsVersion, scaleVersion: assessment.scaleVersion },
+      at: now,
+    })
+    return assessment
+  })
+}
