@@ -1,3 +1,5 @@
+import { AppError } from '../app-error.ts'
+
 /**
  * Opaque keyset cursors: the sort value and id of the last row of a page, as base64url
  * JSON. Opaque so clients do not build them; keyset so deep pages stay cheap.
@@ -5,8 +7,6 @@
 export function encodeCursor(key: readonly [string | number, string]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')
 }
-
-export class InvalidCursorError extends Error {}
 
 export function decodeCursor(cursor: string): [string, string] {
   try {
@@ -17,5 +17,5 @@ export function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through to the error below
   }
-  throw new InvalidCursorError('cursor is not one this server gave out')
+  throw new AppError('validation_failed', 'cursor is not one this server gave out', { details: [{ path: 'querystring.cursor', message: 'is not one this server gave out' }] })
 }

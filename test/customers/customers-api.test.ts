@@ -75,6 +75,14 @@ describe.each(DIALECTS)('%s: customers API', (dialect) => {
     expect(seen).toEqual([...seen].sort())
   })
 
+  it('refuses a cursor it did not give out, naming it', async () => {
+    for (const url of ['/api/v1/customers?cursor=not-a-cursor', `/api/v1/customers/${huaweiId}/contacts?cursor=not-a-cursor`]) {
+      const response = await as(test, 'viewer', { method: 'GET', url })
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error.details).toEqual([{ path: 'querystring.cursor', message: 'is not one this server gave out' }])
+    }
+  })
+
   it('refuses a Chinese company whose registration id fails the checksum, naming the field', async () => {
     const response = await as(test, 'analyst', { method: 'POST', url: '/api/v1/customers', payload: { ...HUAWEI, registrationId: '914403001922038217', name: 'x' } })
     expect(response.statusCode).toBe(400)

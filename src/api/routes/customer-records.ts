@@ -17,7 +17,6 @@ import {
   type RecordKind,
 } from '../../store/repositories/customer-record-kinds.ts'
 import { findRecord, listRecords } from '../../store/repositories/customer-records.ts'
-import { InvalidCursorError } from '../../store/paging.ts'
 import { principalOf } from '../auth/access-control.ts'
 import { errorResponses, Id, Nullable, StrictObject } from '../schemas/common.ts'
 
@@ -61,12 +60,7 @@ export const customerRecordRoutes: FastifyPluginAsyncTypebox<{ store: Store }> =
       },
       async (request) => {
         await assertCustomerExists(store.db, request.params.customerId)
-        try {
-          return await listRecords(store.db, kind, request.params.customerId, { limit: request.query.limit ?? 100, cursor: request.query.cursor })
-        } catch (error) {
-          if (error instanceof InvalidCursorError) throw new AppError('validation_failed', error.message, { details: [{ path: 'querystring.cursor', message: error.message }] })
-          throw error
-        }
+        return listRecords(store.db, kind, request.params.customerId, { limit: request.query.limit ?? 100, cursor: request.query.cursor })
       },
     )
 

@@ -8,7 +8,6 @@ import { deleteCustomer } from '../../services/customers/delete-customer.ts'
 import { updateCustomer } from '../../services/customers/update-customer.ts'
 import type { Store } from '../../store/open-store.ts'
 import { CUSTOMER_SORTS, findCustomerById, listCustomers } from '../../store/repositories/customers.ts'
-import { InvalidCursorError } from '../../store/paging.ts'
 import { principalOf } from '../auth/access-control.ts'
 import { errorResponses, IdParams, Nullable, StrictObject } from '../schemas/common.ts'
 
@@ -39,12 +38,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async
       schema: { tags: ['customers'], summary: 'Search, filter, sort and page customers', querystring: CustomerListQuery, response: { 200: CustomerPage, ...errorResponses() } },
     },
     async (request) => {
-      try {
-        return await listCustomers(store.db, { ...request.query, limit: request.query.limit ?? 50 })
-      } catch (error) {
-        if (error instanceof InvalidCursorError) throw new AppError('validation_failed', error.message, { details: [{ path: 'querystring.cursor', message: error.message }] })
-        throw error
-      }
+      return listCustomers(store.db, { ...request.query, limit: request.query.limit ?? 50 })
     },
   )
 
