@@ -20,6 +20,8 @@ export type Config = {
   logLevel: string
   /** Trust X-Forwarded-For from a reverse proxy, so rate limits and logs see the real client address. */
   trustProxy: boolean
+  /** nats://host:port: API nodes hand transactions to the engine worker (fengkong worker) over NATS JetStream; unset, the engine runs in the server. */
+  natsUrl: string | null
 }
 
 export type ConfigOverrides = Partial<Pick<Config, 'databaseUrl' | 'host' | 'port'>>
@@ -36,6 +38,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     secureCookies: flag(env.FENGKONG_SECURE_COOKIES),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: flag(env.FENGKONG_TRUST_PROXY),
+    natsUrl: env.FENGKONG_NATS_URL || null,
   }
 }
 

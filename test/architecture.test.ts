@@ -42,8 +42,9 @@ describe('architecture', () => {
       schemas: ['domain', 'schemas'],
       demo: ['domain', 'schemas', 'demo'],
       store: ['domain', 'schemas', 'store', 'app-error.ts'],
-      services: ['domain', 'schemas', 'demo', 'store', 'services', 'app-error.ts'],
-      api: ['domain', 'schemas', 'store', 'services', 'api', 'app-error.ts', 'config.ts'],
+      engine: ['domain', 'schemas', 'store', 'engine', 'app-error.ts'],
+      services: ['domain', 'schemas', 'demo', 'store', 'engine', 'services', 'app-error.ts'],
+      api: ['domain', 'schemas', 'store', 'engine', 'services', 'api', 'app-error.ts', 'config.ts'],
     }
     const offences = files.flatMap((file) => {
       const layer = layerOf(file)

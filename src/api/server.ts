@@ -10,8 +10,15 @@ import { AppError } from '../app-error.ts'
 import { installAccessControl, type RouteAccess } from './auth/access-control.ts'
 import { SESSION_COOKIE } from './auth/session-cookie.ts'
 import { handleError } from './error-handler.ts'
+import { openMonitoringLazily, type Monitoring } from '../engine/monitoring.ts'
+import { activityRoutes } from './routes/activity.ts'
 import { apiKeyRoutes } from './routes/api-keys.ts'
+import { customerActivityRoutes } from './routes/customer-activity.ts'
 import { assessmentRoutes } from './routes/assessments.ts'
+import { expertAssessmentRoutes } from './routes/expert-assessments.ts'
+import { industryRiskRoutes } from './routes/industry-risk.ts'
+import { questionnaireRoutes } from './routes/questionnaires.ts'
+import { ratingOverrideRoutes } from './routes/rating-overrides.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { customFieldRoutes } from './routes/custom-fields.ts'
 import { customerRecordRoutes } from './routes/customer-records.ts'
@@ -24,6 +31,7 @@ import { authRoutes } from './routes/auth.ts'
 import { healthRoutes } from './routes/health.ts'
 import { importRoutes } from './routes/imports.ts'
 import { meRoutes } from './routes/me.ts'
+import { modelRoutes } from './routes/models.ts'
 import { scoringRoutes } from './routes/scoring.ts'
 import { teamRoutes } from './routes/teams.ts'
 import { userRoutes } from './routes/users.ts'
@@ -34,6 +42,8 @@ export type BuildServerOptions = {
   config: Config
   /** Injected so tests can drive lockouts on a fake clock. */
   throttle?: LoginThrottle
+  /** The monitoring engine to ingest through; when not given, one is opened on the store at first use and closed with the server. */
+  monitoring?: Monitoring
 }
 
 export type FengkongServer = FastifyInstance & { routeAccess: RouteAccess[] }
@@ -42,7 +52,7 @@ const REQUEST_ID = /^[\w.-]{1,64}$/
 
 registerAjvFormats()
 
-export async function buildServer({ store, config, throttle = createLoginThrottle() }: BuildServerOptions): Promise<FengkongServer> {
+export async function buildServer({ store, config, throttle = createLoginThrottle(), monitoring: given }: BuildServerOptions): Promise<FengkongServer> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
@@ -109,7 +119,16 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
   await app.register(scoringRoutes)
   await app.register(financialAnalysisRoutes, { store })
   await app.register(assessmentRoutes, { store })
+  await app.register(questionnaireRoutes, { store })
+  await app.register(expertAssessmentRoutes, { store })
+  await app.register(industryRiskRoutes, { store })
+  await app.register(ratingOverrideRoutes, { store })
   await app.register(importRoutes, { store, config })
+  const monitoring = given ?? openMonitoringLazily(store, { natsUrl: config.natsUrl })
+  if (!given) app.addHook('onClose', () => monitoring.close())
+  await app.register(activityRoutes, { store, monitoring })
+  await app.register(customerActivityRoutes, { store, monitoring })
+  await app.register(modelRoutes, { store, config })
   await app.register(webUi)
 
   return Object.assign(app, { routeAccess }) as unknown as FengkongServer

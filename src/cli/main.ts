@@ -8,6 +8,7 @@ import { migrateCommand } from './commands/migrate.ts'
 import { modelCommand } from './commands/model.ts'
 import { serveCommand } from './commands/serve.ts'
 import { userCommand } from './commands/user.ts'
+import { workerCommand } from './commands/worker.ts'
 
 // `fengkong export … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -31,6 +32,7 @@ demoCommand(program)
 importCommand(program)
 exportCommand(program)
 modelCommand(program)
+workerCommand(program)
 
 try {
   await program.parseAsync(process.argv)

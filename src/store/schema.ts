@@ -23,7 +23,20 @@ export type Database = {
   contracts: ContractTable
   relationships: RelationshipTable
   assessments: AssessmentTable
+  questionnaires: QuestionnaireTable
+  expert_assessments: ExpertAssessmentTable
+  industry_risk_tables: IndustryRiskTableTable
   import_jobs: ImportJobTable
+  models: ModelTable
+  model_training_jobs: ModelTrainingJobTable
+  model_scores: ModelScoreTable
+  transactions: TransactionTable
+  invoices: InvoiceTable
+  payments: PaymentTable
+  payment_allocations: PaymentAllocationTable
+  feature_snapshots: FeatureSnapshotTable
+  monitoring_checkpoints: MonitoringCheckpointTable
+  ground_truth_patterns: GroundTruthPatternTable
 }
 
 export type TeamTable = {
@@ -291,4 +304,170 @@ export type AssessmentTable = {
   inputs: string
   /** Canonical JSON: the rating with its contributions and reason codes, and the limit with its candidates */
   result: string
+  /** Canonical JSON of an analyst's override ({fromGrade, toGrade, notches, direction, justification, by, at}), or null */
+  override: string | null
+  /** The override's grade, else the model's grade: what the customer is rated now */
+  final_grade: string | null
+}
+
+export type QuestionnaireTable = {
+  id: string
+  /** 1, 2, 3…: the highest is the active questionnaire */
+  version: number
+  /** Canonical JSON: the domain Questionnaire */
+  definition: string
+  created_by: string
+  created_at: string
+}
+
+export type ExpertAssessmentTable = {
+  id: string
+  customer_id: string
+  /** 0 for the built-in default questionnaire */
+  questionnaire_version: number
+  /** Canonical JSON: question key → option key */
+  answers: string
+  score: number | null
+  /** Canonical JSON: the domain ExpertAssessment (score, dimensions, missing, problems) */
+  result: string
+  comment: string | null
+  created_by: string
+  created_at: string
+}
+
+export type IndustryRiskTableTable = {
+  /** 1, 2, 3…: the highest is the active table */
+  version: number
+  /** Canonical JSON: the domain IndustryRiskTable, GB/T 4754 section letter → label and level */
+  sections: string
+  created_by: string
+  created_at: string
+}
+
+export type ModelTable = {
+  id: string
+  name: string
+  /** 1, 2, 3… per name */
+  version: number
+  /** draft | approved | retired */
+  status: string
+  trained_by: string
+  trained_at: string
+  data_sha256: string
+  rows: number
+  /** The training file's outcome column and the value that meant bad */
+  target: string
+  bad: string
+  /** Canonical JSON: {train, holdout} of {rows, bads, auc, gini, ks, psi} */
+  metrics: string
+  /** Canonical JSON: the ScorecardModel */
+  scorecard: string
+  /** Canonical JSON: {rows, roc, ks, calibration} */
+  validation: string
+  approved_by: string | null
+  approved_at: string | null
+  retired_at: string | null
+}
+
+export type ModelRow = Selectable<ModelTable>
+
+export type ModelTrainingJobTable = {
+  id: string
+  /** queued | running | succeeded | failed */
+  status: string
+  phase: string | null
+  done: number
+  total: number
+  model_id: string | null
+  error: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export type ModelScoreTable = {
+  model_id: string
+  customer_id: string
+  score: number
+  pd: number
+  /** Canonical JSON: [{feature, pointsLost}] */
+  reasons: string
+  scored_at: string
+}
+
+/** Times in the monitoring tables are epoch milliseconds (see migration 0009). */
+export type TransactionTable = {
+  seq: Generated<number>
+  source: string
+  id: string
+  customer_id: string
+  at: number
+  amount: number
+  currency: string
+  direction: string
+  type: string
+  channel: string | null
+  counterparty_id: string | null
+  counterparty_name: string | null
+  counterparty_country: string | null
+  counterparty_account: string | null
+  category: string | null
+  description: string | null
+  received_at: number
+}
+
+export type InvoiceTable = {
+  source: string
+  id: string
+  customer_id: string
+  number: string
+  issued_at: number
+  due_at: number
+  amount: number
+  currency: string
+  status: string
+  received_at: number
+  updated_at: number
+}
+
+export type PaymentTable = {
+  source: string
+  id: string
+  customer_id: string
+  at: number
+  amount: number
+  currency: string
+  received_at: number
+}
+
+export type PaymentAllocationTable = {
+  source: string
+  payment_id: string
+  invoice_id: string
+  amount: number
+}
+
+export type FeatureSnapshotTable = {
+  customer_id: string
+  state: string
+  updated_at: number
+}
+
+export type MonitoringCheckpointTable = {
+  name: string
+  through_seq: number
+  updated_at: number
+}
+
+export type GroundTruthPatternTable = {
+  id: string
+  customer_id: string
+  pattern: string
+  from_at: number
+  to_at: number
+  /** JSON array of transaction ids (source 'demo' for the demo's). */
+  transaction_ids: string
+  invoice_ids: string
+  description: string
+  source: string
 }

@@ -7,7 +7,7 @@ import type { Store } from '../../store/open-store.ts'
 import { principalOf } from '../auth/access-control.ts'
 import { errorResponses, Id, Nullable, StrictObject } from '../schemas/common.ts'
 
-const AssessmentSchema = Type.Object({
+export const AssessmentSchema = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
   createdAt: Type.String(),
@@ -22,6 +22,21 @@ const AssessmentSchema = Type.Object({
   rating: Type.Unknown({ description: 'The composite rating: PD, grade, each signal’s contribution, reason codes ordered by adverse push' }),
   limit: Type.Unknown({ description: 'The limit recommendation with every candidate, its formula and inputs, or null' }),
   limitReason: Nullable(Type.String()),
+  override: Nullable(
+    Type.Object(
+      {
+        fromGrade: Type.String({ description: "The model's grade" }),
+        toGrade: Type.String(),
+        notches: Type.Integer({ description: 'Positive is a downgrade (towards D), negative an upgrade' }),
+        direction: Type.Enum(['upgrade', 'downgrade', 'none'] as const),
+        justification: Type.String(),
+        by: Type.String({ description: 'Who overrode, e.g. user:<id>' }),
+        at: Type.String(),
+      },
+      { description: "An analyst's override of the grade, or null" },
+    ),
+  ),
+  finalGrade: Nullable(Type.String({ description: "The override's grade, else the model's grade" })),
 })
 
 const CustomerParams = StrictObject({ customerId: Id })
@@ -37,12 +52,18 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = asy
         tags,
         summary: 'Assess a customer now: composite rating with reasons and a credit-limit recommendation, stored with its inputs',
         params: CustomerParams,
-        body: Type.Optional(StrictObject({ expertScore: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 100, description: 'From an expert questionnaire, 0–100' }))) })),
+        body: Type.Optional(
+          StrictObject({
+            expertScore: Type.Optional(
+              Nullable(Type.Number({ minimum: 0, maximum: 100, description: "0–100. Left out: the customer's newest expert assessment's score; null: rate without an expert score" })),
+            ),
+          }),
+        ),
         response: { 201: AssessmentSchema, ...errorResponses('not_found') },
       },
     },
     async (request, reply) => {
-      const assessment = await assessCustomer({ store, actor: { kind: 'user', userId: principalOf(request).user.id }, customerId: request.params.customerId, expertScore: request.body?.expertScore ?? null })
+      const assessment = await assessCustomer({ store, actor: { kind: 'user', userId: principalOf(request).user.id }, customerId: request.params.customerId, expertScore: request.body?.expertScore })
       return reply.status(201).send(assessment)
     },
   )

@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
-import { DEFAULT_AS_OF } from '../../demo/generate-portfolio.ts'
 import type { Actor } from '../../services/actor.ts'
 import { createDemoUsers, type DemoLogin } from '../../services/demo/create-demo-users.ts'
+import { openMonitoring } from '../../engine/monitoring.ts'
+import { seedDemoActivity } from '../../services/demo/seed-demo-activity.ts'
 import { seedDemoPortfolio } from '../../services/demo/seed-demo-portfolio.ts'
 import type { Store } from '../../store/open-store.ts'
 import { createProgress } from '../progress.ts'
@@ -15,14 +16,15 @@ export function demoCommand(program: Command): void {
     .description('generate a believable synthetic portfolio (the same for the same seed) and demo users, one per role')
     .option('--customers <n>', 'how many customers', String(DEMO_DEFAULTS.customers))
     .option('--seed <n>', 'seed of the generator', String(DEMO_DEFAULTS.seed))
-    .option('--as-of <date>', "the demo's today (YYYY-MM-DD)", DEFAULT_AS_OF)
+    .option('--as-of <date>', "the demo's today (YYYY-MM-DD; default: today, UTC): statements, bureau reports and a year of activity end there")
     .option('--db <url>', DB_OPTION_HELP)
-    .action(async (options: { customers: string; seed: string; asOf: string; db?: string }) => {
+    .action(async (options: { customers: string; seed: string; asOf?: string; db?: string }) => {
+      const asOf = options.asOf ?? todayUtc()
       const customers = wholeNumber(options.customers, '--customers')
       const seed = wholeNumber(options.seed, '--seed')
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got "${options.asOf}"`)
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got "${asOf}"`)
       await withStore(options.db, async (store) => {
-        await seedDemo({ store, actor: cliActor(), customers, seed, asOf: options.asOf })
+        await seedDemo({ store, actor: cliActor(), customers, seed, asOf })
       })
     })
 }
@@ -36,7 +38,27 @@ export async function seedDemo({ store, actor, customers, seed, asOf }: SeedDemo
   const result = await seedDemoPortfolio({ store, actor, customers, seed, asOf, onProgress: (done, total) => progress.update(done, total) })
   progress.stop()
   console.log(`demo portfolio (seed ${seed}): ${result.created} customers created with ${result.records} records and ${result.relationships} ties; ${result.skipped} already present`)
+  // The activity goes through an engine of this process; a server started next loads its snapshots.
+  const monitoring = await openMonitoring(store)
+  try {
+    const activityProgress = createProgress('demo activity')
+    const activity = await seedDemoActivity({ store, monitoring, actor, customers, seed, asOf, onProgress: (done, total) => activityProgress.update(done, total) })
+    activityProgress.stop()
+    if (activity.skipped) console.log('demo activity: already present')
+    else {
+      console.log(
+        `demo activity (12 months): ${activity.transactions.toLocaleString('en')} transactions, ${activity.invoices.toLocaleString('en')} invoices, ${activity.payments.toLocaleString('en')} payments, ${activity.bureauRecords} bureau reports; ${activity.patterns} injected risk patterns labelled in ground_truth_patterns`,
+      )
+    }
+  } finally {
+    await monitoring.close()
+  }
   printLogins(logins)
+}
+
+/** Today's date in UTC: the demo's default "today", so its year of activity ends now and the monitoring windows are alive. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10)
 }
 
 export function printLogins(logins: DemoLogin[]): void {

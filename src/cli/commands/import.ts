@@ -4,7 +4,9 @@ import { Argument, type Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { stringify } from 'csv-stringify/sync'
 import { IMPORT_ENCODINGS, IMPORT_FORMATS, IMPORT_SOURCES, IMPORT_TARGETS, type ImportEncoding, type ImportFormat, type ImportSource, type ImportTarget, type RowError } from '../../schemas/import-job.ts'
+import { openMonitoring } from '../../engine/monitoring.ts'
 import { runImport, type ImportProgress, type ImportResult } from '../../services/imports/run-import.ts'
+import { ACTIVITY_KINDS, importActivity } from '../../services/monitoring/import-activity.ts'
 import { cliActor, DB_OPTION_HELP, withStore } from '../with-store.ts'
 
 type ImportOptions = { format?: string; encoding?: string; from?: string; atomic?: boolean; report?: string; batchSize?: string; db?: string }
@@ -14,30 +16,39 @@ const SHOWN_ERRORS = 10
 export function importCommand(program: Command): void {
   program
     .command('import')
-    .description('import customers or their contacts, statements or bureau records from a CSV or NDJSON file (docs/import-export.md)')
-    .addArgument(new Argument('<target>', 'what the file holds').choices(IMPORT_TARGETS))
+    .description('import customers or their contacts, statements or bureau records (docs/import-export.md), or transactions, invoices or payments into the monitoring engine (docs/monitoring.md), from a CSV or NDJSON file')
+    .addArgument(new Argument('<target>', 'what the file holds').choices([...IMPORT_TARGETS, ...ACTIVITY_KINDS]))
     .argument('<file>', 'the file; - reads standard input (then give --format)')
     .option('--format <format>', `${IMPORT_FORMATS.join(' or ')} (default: from the file extension)`)
     .option('--encoding <encoding>', `${IMPORT_ENCODINGS.join(' or ')}; gbk for CSV saved by Excel in Chinese (default: utf-8, with or without BOM)`)
     .option('--from <system>', `the file is another system's export to map: ${IMPORT_SOURCES.join(', ')} (Accounts → customers, Contacts → contacts)`)
     .option('--atomic', 'refuse the whole file, writing nothing, if any row is bad')
     .option('--report <file>', 'write every error to this CSV file (line,field,message)')
-    .option('--batch-size <rows>', 'rows per transaction', '1000')
+    .option('--batch-size <rows>', 'rows per transaction (default 1000; 5000 for transactions, invoices and payments)')
     .option('--db <url>', DB_OPTION_HELP)
-    .action(async (target: ImportTarget, file: string, options: ImportOptions) => {
+    .action(async (target: ImportTarget | (typeof ACTIVITY_KINDS)[number], file: string, options: ImportOptions) => {
+      const isActivity = (ACTIVITY_KINDS as readonly string[]).includes(target)
       const format = formatOf(file, options.format)
       const encoding = encodingOf(options.encoding)
       const from = sourceOf(options.from)
-      const batchSize = Number(options.batchSize)
+      const batchSize = Number(options.batchSize ?? (isActivity ? 5000 : 1000))
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a whole number above 0, got "${options.batchSize}"`)
       if (file !== '-' && !existsSync(file)) throw new Error(`no file ${file}`)
       const size = file === '-' ? null : statSync(file).size
-      const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 })
+      if (isActivity && from) throw new Error(`--from maps customers and contacts, not ${target}`)
+      if (isActivity && options.atomic && file === '-') throw new Error('--atomic reads the file twice (check, then write): give a file, not standard input')
+      const open = () => (file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 }))
       const progress = progressReporter(size)
       const started = performance.now()
-      const result = await withStore(options.db, (store) =>
-        runImport({ store, actor: cliActor(), target, input, format, encoding, from, atomic: options.atomic ?? false, batchSize, onProgress: progress.update }),
-      ).finally(() => progress.stop())
+      const result = await withStore(options.db, async (store) => {
+        if (!isActivity) return runImport({ store, actor: cliActor(), target: target as ImportTarget, input: open(), format, encoding, from, atomic: options.atomic ?? false, batchSize, onProgress: progress.update })
+        const monitoring = await openMonitoring(store)
+        try {
+          return await importActivity({ store, monitoring, actor: cliActor(), kind: target as (typeof ACTIVITY_KINDS)[number], open, format, encoding, atomic: options.atomic ?? false, batchSize, onProgress: progress.update })
+        } finally {
+          await monitoring.close()
+        }
+      }).finally(() => progress.stop())
       if (options.report) writeFileSync(options.report, stringify([['line', 'field', 'message'], ...result.errors.map((e) => [e.line, e.field, e.message])]))
       printSummary(target, file === '-' ? 'standard input' : basename(file), result, (performance.now() - started) / 1000, options.report)
       if (result.failed > 0 || result.fileError) process.exitCode = 1
@@ -92,7 +103,7 @@ function progressReporter(size: number | null): { update(progress: ImportProgres
   }
 }
 
-function printSummary(target: ImportTarget, name: string, result: ImportResult, seconds: number, report: string | undefined): void {
+function printSummary(target: string, name: string, result: ImportResult, seconds: number, report: string | undefined): void {
   const n = (value: number) => value.toLocaleString('en')
   const rate = seconds > 0 ? `, ${n(Math.round(result.read / seconds))} rows/s` : ''
   console.log(`${target} from ${name}: read ${n(result.read)} ${result.read === 1 ? 'row' : 'rows'} in ${seconds.toFixed(1)} s${rate}`)

@@ -8,7 +8,7 @@ import { migrateToLatest } from '../../store/migrate.ts'
 import { openStore, type Store } from '../../store/open-store.ts'
 import { countUsers } from '../../store/repositories/users.ts'
 import { DB_OPTION_HELP } from '../with-store.ts'
-import { DEMO_DEFAULTS, seedDemo } from './demo.ts'
+import { DEMO_DEFAULTS, seedDemo, todayUtc } from './demo.ts'
 
 type ServeOptions = { port?: string; host?: string; db?: string; initAdmin?: boolean; demo?: boolean }
 
@@ -31,7 +31,7 @@ export function serveCommand(program: Command): void {
       await migrateToLatest(store)
       if (options.demo && (await countUsers(store.db)) === 0) {
         console.log('Empty database: seeding the demo portfolio (once)…')
-        await seedDemo({ store, actor: { kind: 'system' }, ...DEMO_DEFAULTS })
+        await seedDemo({ store, actor: { kind: 'system' }, ...DEMO_DEFAULTS, asOf: todayUtc() })
       }
       if (options.initAdmin) await createFirstAdmin(store)
       const app = await buildServer({ store, config })

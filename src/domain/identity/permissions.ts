@@ -15,13 +15,18 @@ export const PERMISSIONS = {
   'customers.delete': 'Delete customers and their records',
   'customFields.manage': 'Define the custom fields customers carry',
   'imports.run': 'Import and export files of customers and their records',
+  'riskSettings.manage': 'Define expert questionnaires and the industry risk table',
+  'ratings.override': 'Override the grade of an assessment, with a justification',
+  'models.train': 'Train credit scorecards from a file into the model registry',
+  'models.approve': 'Approve and retire scorecards, and score the whole portfolio with one',
+  'activity.ingest': 'Send transactions, invoices and payments to the monitoring engine (integrations, imports)',
 } as const
 export type Permission = keyof typeof PERMISSIONS
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run'],
-  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run'],
-  analyst: ['customers.read', 'customers.write', 'imports.run'],
+  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest'],
+  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest'],
+  analyst: ['customers.read', 'customers.write', 'imports.run', 'ratings.override', 'models.train', 'activity.ingest'],
   viewer: ['customers.read'],
 }
 

@@ -207,6 +207,27 @@ export const DEFAULT_INDUSTRY_RISK: IndustryRiskTable = {
   T: { label: { zh: '国际组织', en: 'International organisations' }, level: 1 },
 }
 
+/** The GB/T 4754-2017 section letters, A–T. */
+export const INDUSTRY_SECTIONS: readonly string[] = Object.keys(DEFAULT_INDUSTRY_RISK)
+
+export type IndustryRiskTableProblem = { section: string | null; message: string }
+
+/**
+ * What is wrong with an industry risk table, one problem each; empty when it can be used. A
+ * table may leave sections out (their customers get the default level 3, with the reason).
+ */
+export function validateIndustryRiskTable(table: IndustryRiskTable): IndustryRiskTableProblem[] {
+  const problems: IndustryRiskTableProblem[] = []
+  const sections = Object.keys(table)
+  if (sections.length === 0) problems.push({ section: null, message: 'must give a level to at least one section' })
+  for (const section of sections) {
+    if (!INDUSTRY_SECTIONS.includes(section)) problems.push({ section, message: `is not a GB/T 4754-2017 section: use one of ${INDUSTRY_SECTIONS.join(', ')}` })
+    const level = table[section]!.level as number
+    if (!(Number.isInteger(level) && level >= 1 && level <= 5)) problems.push({ section, message: `level must be an integer from 1 to 5, is ${level}` })
+  }
+  return problems
+}
+
 export type IndustryRisk = {
   /** The section letter found in the table, or null. */
   section: string | null

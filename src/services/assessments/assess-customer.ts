@@ -1,12 +1,18 @@
 import { canonicalJson, type JsonValue } from '../../domain/audit/index.ts'
 import { industryRiskFor, rateCustomer, recommendCreditLimit, type CompositeRating, type CreditLimitRecommendation, type NotRated } from '../../domain/scoring/index.ts'
+import { receivablesSummary } from '../../domain/monitoring/receivables/index.ts'
 import type { Store } from '../../store/open-store.ts'
+import { readCustomerReceivables } from '../../store/repositories/receivables.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { bureauRecordKind, contractKind, statementKind } from '../../store/repositories/customer-record-kinds.ts'
 import { listRecords } from '../../store/repositories/customer-records.ts'
 import type { BureauRecord, Contract, Statement } from '../../schemas/customer-records.ts'
 import { withTransaction } from '../../store/with-transaction.ts'
+import type { OverriddenRating } from '../../domain/scoring/index.ts'
+import { latestExpertAssessment } from '../../store/repositories/expert-assessments.ts'
+import { activeIndustryRiskTable } from '../../store/repositories/industry-risk-tables.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { latestScorecardPd } from '../models/latest-scorecard-pd.ts'
 import { analyseCustomerFinancials } from '../scoring/analyse-customer-financials.ts'
 
 /** Days of credit assumed when the customer has no active contract saying otherwise. */
@@ -29,35 +35,58 @@ export type Assessment = {
   limit: CreditLimitRecommendation | null
   /** Why there is no limit, when there is none. */
   limitReason: string | null
+  /** An analyst's override of the grade, or null. */
+  override: RatingOverride | null
+  /** The override's grade, else the model's grade: what the customer is rated now. */
+  finalGrade: string | null
 }
+
+/** Who moved the grade, from what to what, and why (override-rating.ts). */
+export type RatingOverride = OverriddenRating['override'] & { at: string }
 
 export type AssessCustomerOptions = {
   store: Store
   actor: Actor
   customerId: string
-  /** 0–100 from an expert questionnaire, when one was filled. */
+  /**
+   * 0–100, 100 best. Left out: the score of the customer's newest expert assessment (filled
+   * questionnaire), if any; null: rate without an expert score.
+   */
   expertScore?: number | null
 }
 
 /**
  * Rates a customer from what Fengkong knows now — the Z-score zone of the latest statement,
- * the latest bureau score, the industry's risk level and an expert score when given — and
+ * the latest bureau score, the industry's risk level in the active industry risk table, and
+ * the expert score given or else the customer's newest filled questionnaire's — and
  * recommends a credit limit from the latest statement, the contract's terms and the bureau's
  * limit. The inputs are stored with the result, so every assessment can be explained later
  * exactly as it was made; each one is audited and appears on the customer's timeline.
  */
-export async function assessCustomer({ store, actor, customerId, expertScore = null }: AssessCustomerOptions): Promise<Assessment> {
+export async function assessCustomer({ store, actor, customerId, expertScore: givenExpertScore }: AssessCustomerOptions): Promise<Assessment> {
   const analysis = await analyseCustomerFinancials({ store, customerId })
   const customer = await store.db.selectFrom('customers').select(['id', 'name', 'listed', 'industry_code', 'country']).where('id', '=', customerId).executeTakeFirstOrThrow()
   const [statement] = (await listRecords<Statement>(store.db, statementKind, customerId, { limit: 1 })).items
   const [bureau] = (await listRecords<BureauRecord>(store.db, bureauRecordKind, customerId, { limit: 1 })).items
   const contract = (await listRecords<Contract>(store.db, contractKind, customerId, { limit: 50 })).items.find((c) => c.status === 'active') ?? null
   const latest = analysis.periods[0] ?? null
-  const industryRisk = industryRiskFor(customer.industry_code)
+  const expertAssessment = givenExpertScore === undefined ? await latestExpertAssessment(store.db, customerId) : null
+  const expertScore = givenExpertScore === undefined ? (expertAssessment?.score ?? null) : givenExpertScore
+  const industryRiskTable = await activeIndustryRiskTable(store.db)
+  const industryRisk = industryRiskFor(customer.industry_code, industryRiskTable.table)
   const bureauScore =
     bureau && bureau.score !== null && bureau.scoreMin !== null && bureau.scoreMax !== null ? { score: bureau.score, min: bureau.scoreMin, max: bureau.scoreMax } : null
 
-  const rating = rateCustomer({ zScoreZone: latest?.zScore.zone ?? null, bureauScore, expertScore, industryRisk: industryRisk.level })
+  const scorecard = await latestScorecardPd({ store, customerId })
+  const paymentBehaviour = await paymentBehaviourOf(store, customerId)
+  const rating = rateCustomer({
+    zScoreZone: latest?.zScore.zone ?? null,
+    scorecardPd: scorecard?.pd ?? null,
+    bureauScore,
+    expertScore,
+    industryRisk: industryRisk.level,
+    paymentBehaviour: paymentBehaviour?.index ?? null,
+  })
   const creditTermsDays = contract?.creditTermsDays ?? DEFAULT_CREDIT_TERMS_DAYS
   let limit: CreditLimitRecommendation | null = null
   let limitReason: string | null = null
@@ -73,6 +102,8 @@ export async function assessCustomer({ store, actor, customerId, expertScore = n
   }
 
   const inputs = {
+    scorecard,
+    paymentBehaviour,
     customer: { id: customer.id, name: customer.name, listed: customer.listed === 1, industryCode: customer.industry_code, country: customer.country },
     statement: statement ? { id: statement.id, periodEnd: statement.periodEnd, periodMonths: statement.periodMonths, currency: statement.currency, items: statement.items } : null,
     zScore: latest ? { model: latest.zScore.model, modelReason: latest.zScore.modelReason, score: latest.zScore.score, zone: latest.zScore.zone, reason: latest.zScore.reason } : null,
@@ -80,7 +111,8 @@ export async function assessCustomer({ store, actor, customerId, expertScore = n
     contract: contract ? { id: contract.id, number: contract.number, creditTermsDays: contract.creditTermsDays } : null,
     creditTermsDays,
     expertScore,
-    industryRisk: { level: industryRisk.level, section: industryRisk.section, reason: industryRisk.reason },
+    expertAssessment: expertAssessment ? { id: expertAssessment.id, questionnaireVersion: expertAssessment.questionnaireVersion, score: expertAssessment.score, at: expertAssessment.createdAt } : null,
+    industryRisk: { level: industryRisk.level, section: industryRisk.section, reason: industryRisk.reason, tableVersion: industryRiskTable.version },
   }
   // Round trip through canonical JSON: what is returned is exactly what is stored and audited.
   const inputsJson = JSON.parse(canonicalJson(inputs)) as JsonValue
@@ -100,6 +132,8 @@ export async function assessCustomer({ store, actor, customerId, expertScore = n
     rating,
     limit,
     limitReason,
+    override: null,
+    finalGrade: rating.rated ? rating.grade : null,
   }
   return withTransaction(store.db, async (trx) => {
     await trx
@@ -117,6 +151,7 @@ export async function assessCustomer({ store, actor, customerId, expertScore = n
         scale_version: assessment.scaleVersion,
         inputs: canonicalJson(inputsJson),
         result: canonicalJson({ rating, limit, limitReason } as unknown as JsonValue),
+        final_grade: assessment.finalGrade,
       })
       .execute()
     await appendAuditEntry(trx, {
@@ -129,4 +164,20 @@ export async function assessCustomer({ store, actor, customerId, expertScore = n
     })
     return assessment
   })
+}
+
+/**
+ * The customer's payment index (PAYDEX-like, 1–100) over its invoices of the last 12 months,
+ * in the currency it invoices most; null when it has no invoices that qualify.
+ */
+async function paymentBehaviourOf(store: Store, customerId: string): Promise<{ index: number; currency: string; formula: string; inputs: Record<string, number | null> } | null> {
+  const { invoices, payments } = await readCustomerReceivables(store.db, customerId)
+  if (invoices.length === 0) return null
+  const summary = receivablesSummary({ invoices, payments, asOf: Date.now() })
+  const invoiced = new Map<string, number>()
+  for (const invoice of invoices) invoiced.set(invoice.currency, (invoiced.get(invoice.currency) ?? 0) + invoice.amount)
+  const currency = [...invoiced].sort((a, b) => b[1] - a[1])[0]![0]
+  const figure = summary.currencies.find((c) => c.currency === currency)?.paymentIndex
+  if (!figure || figure.value === null) return null
+  return { index: figure.value, currency, formula: figure.formula, inputs: { ...figure.inputs } }
 }

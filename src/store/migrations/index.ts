@@ -4,6 +4,10 @@ import * as auditLedger from './0002-audit-ledger.ts'
 import * as customerRegistry from './0003-customer-registry.ts'
 import * as importJobs from './0004-import-jobs.ts'
 import * as assessments from './0005-assessments.ts'
+import * as modelRegistry from './0006-model-registry.ts'
+import * as expertAssessments from './0007-expert-assessments.ts'
+import * as leanSearchIndex from './0008-lean-search-index.ts'
+import * as monitoring from './0009-monitoring.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -16,4 +20,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-customer-registry': customerRegistry,
   '0004-import-jobs': importJobs,
   '0005-assessments': assessments,
+  '0006-model-registry': modelRegistry,
+  '0007-expert-assessments': expertAssessments,
+  '0008-lean-search-index': leanSearchIndex,
+  '0009-monitoring': monitoring,
 }

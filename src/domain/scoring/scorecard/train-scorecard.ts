@@ -40,7 +40,13 @@ export type TrainScorecardOptions = {
   /** The SHA-256 of the training file, recorded in the model. */
   dataSha256?: string | null
   trainedAt?: string | null
+  /** Told as each phase starts (and, while binning, after each feature), for a progress display. */
+  onProgress?: (progress: TrainingProgress) => void
 }
+
+export type TrainingPhase = 'bin' | 'select' | 'fit' | 'validate'
+/** `done` of `total` steps of the phase: features while binning, else 0 of 1. */
+export type TrainingProgress = { phase: TrainingPhase; done: number; total: number }
 
 export const DEFAULT_HOLDOUT_FRACTION = 0.3
 export const DEFAULT_HOLDOUT: HoldoutOption = { kind: 'fraction', fraction: DEFAULT_HOLDOUT_FRACTION, seed: 1 }
@@ -72,12 +78,18 @@ export function trainScorecard(options: TrainScorecardOptions): ScorecardModel {
   const trainBads = trainY.reduce((sum, y) => sum + y, 0)
   if (trainBads === 0 || trainBads === trainIndex.length) throw new Error(`the training rows need both bads and goods (${trainIndex.length} rows, ${trainBads} bad)`)
 
-  const candidates: FeatureCandidate[] = dataset.columns.map((column) => {
+  const report = options.onProgress ?? (() => {})
+  const columns = dataset.columns.length
+  report({ phase: 'bin', done: 0, total: columns })
+  const candidates: FeatureCandidate[] = dataset.columns.map((column, k) => {
     const featureBinning = column.kind === 'numeric' ? binNumeric(column.values, bad, train, binning) : binCategorical(column.codes, column.levels, bad, train, binning)
+    report({ phase: 'bin', done: k + 1, total: columns })
     return { name: column.name, binning: featureBinning, woe: weightOfEvidence(featureBinning.bins, WOE_SMOOTHING) }
   })
+  report({ phase: 'select', done: 0, total: 1 })
   const selection = selectFeatures({ candidates, trainIndex, y: trainY, ivThreshold, entrySignificance, l2 })
   const { fit } = selection
+  report({ phase: 'fit', done: 0, total: 1 })
 
   const features: ScorecardFeature[] = selection.selected.map((k, j) => {
     const candidate = candidates[k]!
@@ -120,6 +132,7 @@ export function trainScorecard(options: TrainScorecardOptions): ScorecardModel {
     calibration: { rows: 'train', groups: [] },
     scoreDistribution: { edges: [], shares: [1] },
   }
+  report({ phase: 'validate', done: 0, total: 1 })
   validate(model, { rows: n, columns: selection.selected.map((k) => dataset.columns[k]!) }, bad, train)
   return model
 }

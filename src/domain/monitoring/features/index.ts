@@ -1,0 +1,5 @@
+export * from './feature-config.ts'
+export { newFeatureState, restoreState, snapshotState, type FeatureState, type WindowTotals } from './feature-state.ts'
+export { applyTransaction, currentWindowTotals, type TransactionEvaluation } from './apply-transaction.ts'
+export { featuresAsOf, type BaselineFeatures, type CustomerFeatures } from './features-as-of.ts'
+export { jensenShannonDivergence } from './jensen-shannon.ts'

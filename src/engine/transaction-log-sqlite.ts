@@ -1,0 +1,60 @@
+import type SqliteDatabase from 'better-sqlite3'
+import type { Transaction } from '../domain/monitoring/activity.ts'
+import type { TransactionLog } from './transaction-log.ts'
+import { fromTransactionRow, TRANSACTION_COLUMNS, type TransactionColumns } from './transaction-row.ts'
+
+/**
+ * The transaction log on the raw better-sqlite3 handle: one prepared INSERT OR IGNORE per
+ * transaction inside one IMMEDIATE transaction per batch. `changes` says whether the row
+ * landed (0: its (source, id) was there already); the rowid is its seq.
+ */
+export function sqliteTransactionLog(sqlite: SqliteDatabase.Database): TransactionLog {
+  const insert = sqlite.prepare(`insert or ignore into transactions (${TRANSACTION_COLUMNS.join(', ')}) values (${TRANSACTION_COLUMNS.map(() => '?').join(', ')})`)
+  const tail = sqlite.prepare(`select seq, ${TRANSACTION_COLUMNS.join(', ')} from transactions where seq > ? order by seq limit ?`)
+  const range = sqlite.prepare(`select seq, ${TRANSACTION_COLUMNS.join(', ')} from transactions where seq > ? and seq <= ? order by seq`)
+  const last = sqlite.prepare('select coalesce(max(seq), 0) as seq from transactions').pluck()
+
+  const appendBatch = sqlite.transaction((transactions: readonly Transaction[], receivedAt: number) => {
+    const seqs: (number | null)[] = new Array(transactions.length)
+    for (let i = 0; i < transactions.length; i += 1) {
+      const tx = transactions[i]!
+      const counterparty = tx.counterparty
+      const result = insert.run(
+        tx.source,
+        tx.id,
+        tx.customerId,
+        tx.at,
+        tx.amount,
+        tx.currency,
+        tx.direction,
+        tx.type,
+        tx.channel,
+        counterparty ? counterparty.id : null,
+        counterparty ? counterparty.name : null,
+        counterparty ? counterparty.country : null,
+        counterparty ? counterparty.account : null,
+        tx.category,
+        tx.description,
+        receivedAt,
+      )
+      seqs[i] = result.changes === 1 ? Number(result.lastInsertRowid) : null
+    }
+    return seqs
+  })
+
+  return {
+    async append(transactions, receivedAt) {
+      // IMMEDIATE takes the write lock up front: seqs are then handed out in this batch's order.
+      return appendBatch.immediate(transactions, receivedAt)
+    },
+    async tail(afterSeq, limit) {
+      return (tail.all(afterSeq, limit) as (TransactionColumns & { seq: number })[]).map(fromTransactionRow)
+    },
+    async range(afterSeq, throughSeq) {
+      return (range.all(afterSeq, throughSeq) as (TransactionColumns & { seq: number })[]).map(fromTransactionRow)
+    },
+    async lastSeq() {
+      return last.get() as number
+    },
+  }
+}

@@ -1,0 +1,107 @@
+import type { Transaction } from '../domain/monitoring/activity.ts'
+
+/** The columns of `transactions` in the order the raw SQLite statements bind them. */
+export const TRANSACTION_COLUMNS = [
+  'source',
+  'id',
+  'customer_id',
+  'at',
+  'amount',
+  'currency',
+  'direction',
+  'type',
+  'channel',
+  'counterparty_id',
+  'counterparty_name',
+  'counterparty_country',
+  'counterparty_account',
+  'category',
+  'description',
+  'received_at',
+] as const
+
+export type TransactionColumns = {
+  source: string
+  id: string
+  customer_id: string
+  at: number
+  amount: number
+  currency: string
+  direction: string
+  type: string
+  channel: string | null
+  counterparty_id: string | null
+  counterparty_name: string | null
+  counterparty_country: string | null
+  counterparty_account: string | null
+  category: string | null
+  description: string | null
+  received_at: number
+}
+
+export type StoredTransaction = Transaction & { seq: number; receivedAt: number }
+
+/** A transaction's values in TRANSACTION_COLUMNS order. */
+export function transactionValues(tx: Transaction, receivedAt: number): unknown[] {
+  const counterparty = tx.counterparty
+  return [
+    tx.source,
+    tx.id,
+    tx.customerId,
+    tx.at,
+    tx.amount,
+    tx.currency,
+    tx.direction,
+    tx.type,
+    tx.channel,
+    counterparty?.id ?? null,
+    counterparty?.name ?? null,
+    counterparty?.country ?? null,
+    counterparty?.account ?? null,
+    tx.category,
+    tx.description,
+    receivedAt,
+  ]
+}
+
+export function transactionColumns(tx: Transaction, receivedAt: number): TransactionColumns {
+  const counterparty = tx.counterparty
+  return {
+    source: tx.source,
+    id: tx.id,
+    customer_id: tx.customerId,
+    at: tx.at,
+    amount: tx.amount,
+    currency: tx.currency,
+    direction: tx.direction,
+    type: tx.type,
+    channel: tx.channel,
+    counterparty_id: counterparty?.id ?? null,
+    counterparty_name: counterparty?.name ?? null,
+    counterparty_country: counterparty?.country ?? null,
+    counterparty_account: counterparty?.account ?? null,
+    category: tx.category,
+    description: tx.description,
+    received_at: receivedAt,
+  }
+}
+
+export function fromTransactionRow(row: TransactionColumns & { seq: number }): StoredTransaction {
+  const hasCounterparty = row.counterparty_id !== null || row.counterparty_name !== null || row.counterparty_country !== null || row.counterparty_account !== null
+  return {
+    seq: Number(row.seq),
+    source: row.source,
+    id: row.id,
+    customerId: row.customer_id,
+    at: Number(row.at),
+    amount: Number(row.amount),
+    currency: row.currency,
+    direction: row.direction as Transaction['direction'],
+    type: row.type as Transaction['type'],
+    channel: row.channel,
+    counterparty: hasCounterparty ? { id: row.counterparty_id, name: row.counterparty_name, country: row.counterparty_country, account: row.counterparty_account } : null,
+    category: row.category,
+    description: row.description,
+    receivedAt: Number(row.received_at),
+  }
+}

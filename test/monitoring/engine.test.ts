@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Transaction } from '../../src/domain/monitoring/activity.ts'
+import { applyTransaction, DEFAULT_FEATURE_CONFIG, featuresAsOf, newFeatureState } from '../../src/domain/monitoring/features/index.ts'
+import { mulberry32 } from '../../src/domain/random/index.ts'
+import { MonitoringEngine } from '../../src/engine/monitoring-engine.ts'
+import { openStore, type Store } from '../../src/store/open-store.ts'
+import { DIALECTS, openTestStore, type TestStore } from '../helpers/dialects.ts'
+
+const T0 = Date.UTC(2026, 0, 5, 9)
+const HOUR = 3_600_000
+
+async function addCustomers(store: Store, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => `c-${i}`)
+  const now = new Date().toISOString()
+  await store.db
+    .insertInto('customers')
+    .values(ids.map((id) => ({ id, type: 'company', name: id, aliases: '[]', country: 'CN', listed: 0, tags: '[]', status: 'active', custom_fields: '{}', search_text: id, version: 1, created_at: now, updated_at: now, external_id: `ext-${id}` })) as never)
+    .execute()
+  return ids
+}
+
+/** A seeded stream over the customers, a few out of order by up to two hours. */
+function stream(customers: readonly string[], count: number, seed = 7): Transaction[] {
+  const random = mulberry32(seed)
+  return Array.from({ length: count }, (_, i) => ({
+    id: `tx-${i}`,
+    source: 'test',
+    customerId: customers[Math.floor(random() * customers.length)]!,
+    at: T0 + i * 60_000 - (random() < 0.05 ? Math.floor(random() * 2 * HOUR) : 0),
+    amount: 100 + Math.floor(random() * 1_000_000),
+    currency: 'CNY',
+    direction: random() < 0.5 ? 'in' : 'out',
+    type: random() < 0.1 ? 'cash' : 'sale',
+    channel: null,
+    counterparty: { id: `cp-${Math.floor(random() * 30)}`, name: null, country: random() < 0.05 ? 'IR' : 'CN', account: null },
+    category: random() < 0.5 ? 'goods' : 'services',
+    description: null,
+  }))
+}
+
+/** The features of folding the stream in order with the domain functions alone: what the engine must equal. */
+function folded(transactions: readonly Transaction[], customerId: string, asOf: number) {
+  const state = newFeatureState(customerId)
+  for (const tx of transactions) if (tx.customerId === customerId) applyTransaction(state, tx, DEFAULT_FEATURE_CONFIG)
+  return featuresAsOf(state, asOf, DEFAULT_FEATURE_CONFIG)
+}
+
+describe.each(DIALECTS)('%s: the monitoring engine', (dialect) => {
+  let store: TestStore
+  let customers: string[]
+  beforeEach(async () => {
+    store = await openTestStore(dialect)
+    customers = await addCustomers(store, 5)
+  })
+  afterEach(async () => store.drop())
+
+  it('gives every customer the features of folding its transactions in order', async () => {
+    const engine = await MonitoringEngine.open({ store })
+    const transactions = stream(customers, 400)
+    const outcomes = [...(await engine.ingest(transactions.slice(0, 150))), ...(await engine.ingest(transactions.slice(150)))]
+    expect(outcomes.every((outcome) => outcome.status === 'accepted')).toBe(true)
+    expect(outcomes.map((outcome) => (outcome.status === 'accepted' ? outcome.seq : 0))).toEqual(outcomes.map((_, i) => i + 1))
+    const asOf = T0 + 400 * 60_000
+    for (const customer of customers) expect(engine.features(customer, asOf)).toEqual(folded(transactions, customer, asOf))
+  })
+
+  it('acknowledges a repeated id as a duplicate and never counts it twice', async () => {
+    const engine = await MonitoringEngine.open({ store })
+    const transactions = stream(customers, 50)
+    await engine.ingest(transactions.slice(0, 30))
+    const again = await engine.ingest([...transactions.slice(20, 50), transactions[49]!])
+    expect(again.filter((outcome) => outcome.status === 'duplicate')).toHaveLength(11)
+    expect(again.filter((outcome) => outcome.status === 'accepted')).toHaveLength(20)
+    const count = await store.db.selectFrom('transactions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(count.n)).toBe(50)
+    const asOf = T0 + 50 * 60_000
+    for (const customer of customers) expect(engine.features(customer, asOf)).toEqual(folded(transactions, customer, asOf))
+  })
+
+  it('rebuilds the same states after a crash from the last snapshot plus the transactions after it', async () => {
+    const transactions = stream(customers, 300)
+    const first = await MonitoringEngine.open({ store, checkpointEvery: 100 })
+    await first.ingest(transactions.slice(0, 120)) // 120 since the last checkpoint: snapshots through seq 120
+    await first.ingest(transactions.slice(120, 190)) // 70 more: no snapshot yet
+    // No close(): the process died with seqs 121–190 only in the log.
+    const checkpoint = await store.db.selectFrom('monitoring_checkpoints').select('through_seq').executeTakeFirstOrThrow()
+    expect(Number(checkpoint.through_seq)).toBe(120)
+
+    const second = await MonitoringEngine.open({ store, checkpointEvery: 100 })
+    expect(second.seq).toBe(190)
+    const rerun = await second.ingest(transactions.slice(150)) // the re-run: 40 repeats, 110 new
+    expect(rerun.filter((outcome) => outcome.status === 'duplicate')).toHaveLength(40)
+    const asOf = T0 + 300 * 60_000
+    for (const customer of customers) expect(second.features(customer, asOf)).toEqual(folded(transactions, customer, asOf))
+    await second.close()
+    const third = await MonitoringEngine.open({ store })
+    for (const customer of customers) expect(third.features(customer, asOf)).toEqual(folded(transactions, customer, asOf))
+  })
+
+  it('gives a customer without transactions empty features', async () => {
+    const engine = await MonitoringEngine.open({ store })
+    expect(engine.features(customers[0]!, T0)).toEqual(featuresAsOf(newFeatureState(customers[0]!), T0, DEFAULT_FEATURE_CONFIG))
+  })
+})
+
+describe('sqlite: two processes on one database', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fk-engine-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('applies what another process appended before its own next batch, in seq order', async () => {
+    const path = join(dir, 'shared.db')
+    const server = await openTestStore('sqlite', { sqlitePath: path })
+    const cli = await openStore(`sqlite:${path}`)
+    try {
+      const customers = await addCustomers(server, 3)
+      const transactions = stream(customers, 90)
+      const serverEngine = await MonitoringEngine.open({ store: server })
+      const cliEngine = await MonitoringEngine.open({ store: cli })
+      await serverEngine.ingest(transactions.slice(0, 30))
+      await cliEngine.ingest(transactions.slice(30, 60)) // catches up on the server's 30 first
+      const outcomes = await serverEngine.ingest(transactions.slice(60))
+      expect(outcomes.map((o) => (o.status === 'accepted' ? o.seq : 0))).toEqual(Array.from({ length: 30 }, (_, i) => 61 + i))
+      const asOf = T0 + 90 * 60_000
+      for (const customer of customers) {
+        expect(serverEngine.features(customer, asOf)).toEqual(folded(transactions, customer, asOf))
+        await cliEngine.catchUp()
+        expect(cliEngine.features(customer, asOf)).toEqual(folded(transactions, customer, asOf))
+      }
+    } finally {
+      await cli.close()
+      await server.drop()
+    }
+  })
+})
