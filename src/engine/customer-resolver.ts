@@ -28,6 +28,11 @@ export class CustomerResolver {
     return this.byKey
   }
 
+  /** The id for a key already known, without asking the store; undefined otherwise (then use resolve). */
+  known(key: string): string | undefined {
+    return this.byKey.get(key)
+  }
+
   private async load(): Promise<void> {
     const rows = await this.store.db.selectFrom('customers').select(['id', 'external_id']).execute()
     for (const row of rows) this.remember(row.id, row.external_id)

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FieldProblem } from '../../domain/customers/index.ts'
+import type { Transaction } from '../../domain/monitoring/activity.ts'
 import type { Monitoring } from '../../engine/monitoring.ts'
 import { InvoiceInputSchema, PaymentInputSchema, TransactionInputSchema } from '../../schemas/activity.ts'
 import type { ImportEncoding, ImportFormat, RowError } from '../../schemas/import-job.ts'
@@ -7,10 +8,11 @@ import type { Store } from '../../store/open-store.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import { fieldsOfSchema, type Field } from '../imports/fields.ts'
-import { ImportFileError, readRows } from '../imports/read-rows.ts'
+import { ImportFileError, readRowBatches } from '../imports/read-rows.ts'
 import type { ImportProgress, ImportResult } from '../imports/run-import.ts'
 import { planColumns, toRecord, type ColumnPlan } from '../imports/to-record.ts'
 import type { ActivityKind } from './activity-inputs.ts'
+import { plainTransactionRow } from './plain-transaction-row.ts'
 import { ingestActivity } from './ingest-activity.ts'
 
 export const ACTIVITY_KINDS = ['transactions', 'invoices', 'payments'] as const
@@ -71,46 +73,73 @@ export async function importActivity(options: ImportActivityOptions): Promise<Im
       if (problems.length > 0) throw new ImportFileError(problems)
       plan = made
     }
-    let lines: number[] = []
-    let items: unknown[] = []
-    let pending: { line: number; problems: FieldProblem[] }[] = []
+    // Rows in file order: a transaction ready to go, an item for the full check, or its problems.
+    type Entry = { line: number; tx: Transaction } | { line: number; item: unknown } | { line: number; problems: FieldProblem[] }
+    let entries: Entry[] = []
+    let items = 0
     const flush = async () => {
-      for (const { line, problems } of pending) fail(counts, line, problems)
-      if (items.length > 0) {
-        const outcome = write
-          ? await ingestActivity({ store, monitoring, kind, items })
-          : await ingestActivity({ store, monitoring, kind, items, checkOnly: true })
-        outcome.results.forEach((item, i) => {
-          if (item.status === 'rejected') fail(counts, lines[i]!, item.errors ?? [])
-          else if (item.status === 'accepted' || item.status === 'queued') counts.inserted += 1
-          else if (item.status === 'updated') counts.updated += 1
-          else counts.unchanged += 1
-        })
+      const slow = entries.filter((entry): entry is { line: number; item: unknown } => 'item' in entry)
+      if (kind === 'transactions') {
+        // The rows the fast lane left: the full check, with its exact errors.
+        const checked = slow.length === 0 ? null : await ingestActivity({ store, monitoring, kind, items: slow.map((entry) => entry.item), checkOnly: true })
+        const transactions: Transaction[] = []
+        let next = 0
+        for (const entry of entries) {
+          if ('problems' in entry) fail(counts, entry.line, entry.problems)
+          else if ('tx' in entry) transactions.push(entry.tx)
+          else {
+            const index = next++
+            const tx = checked!.checked.get(index)
+            if (tx) transactions.push(tx)
+            else fail(counts, entry.line, checked!.results[index]!.errors ?? [])
+          }
+        }
+        if (!write) counts.inserted += transactions.length
+        else if (transactions.length > 0) {
+          for (const outcome of await monitoring.engine.submit(transactions)) {
+            if (outcome.status === 'duplicate') counts.unchanged += 1
+            else counts.inserted += 1
+          }
+        }
+      } else {
+        for (const entry of entries) if ('problems' in entry) fail(counts, entry.line, entry.problems)
+        if (slow.length > 0) {
+          const outcome = await ingestActivity({ store, monitoring, kind, items: slow.map((entry) => entry.item), checkOnly: !write })
+          outcome.results.forEach((item, i) => {
+            if (item.status === 'rejected') fail(counts, slow[i]!.line, item.errors ?? [])
+            else if (item.status === 'accepted' || item.status === 'queued') counts.inserted += 1
+            else if (item.status === 'updated') counts.updated += 1
+            else counts.unchanged += 1
+          })
+        }
       }
       onProgress?.({ read: counts.read, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, failed: counts.failed, bytes })
-      lines = []
-      items = []
-      pending = []
+      entries = []
+      items = 0
     }
+    await monitoring.customers.resolve([]) // loads every customer's keys, for the fast lane's lookups
+    const known = (key: string) => monitoring.customers.known(key)
     const source = options.open()
     const counted = write ? hashing(source, hash) : source
     try {
-      for await (const row of readRows(counted, { format, encoding: options.encoding, onHeader, onBytes: (n) => (bytes += n) })) {
-        counts.read += 1
-        if ('problem' in row) pending.push({ line: row.line, problems: [{ path: '', message: row.problem }] })
-        else if (plan) {
-          const converted = toRecord(row.record, plan)
-          if (kind === 'payments') splitAllocations(converted)
-          if (converted.problems.length > 0) pending.push({ line: row.line, problems: converted.problems })
-          else {
-            lines.push(row.line)
-            items.push(converted.record)
+      for await (const rows of readRowBatches(counted, { format, encoding: options.encoding, onHeader, onBytes: (n) => (bytes += n) })) {
+        for (const row of rows) {
+          counts.read += 1
+          if ('problem' in row) {
+            entries.push({ line: row.line, problems: [{ path: '', message: row.problem }] })
+            continue
           }
-        } else {
-          lines.push(row.line)
-          items.push(row.record)
+          const tx = kind === 'transactions' && plan ? plainTransactionRow(row.record, known) : null
+          if (tx) entries.push({ line: row.line, tx })
+          else if (plan) {
+            const converted = toRecord(row.record, plan)
+            if (kind === 'payments') splitAllocations(converted)
+            if (converted.problems.length > 0) entries.push({ line: row.line, problems: converted.problems })
+            else entries.push({ line: row.line, item: converted.record })
+          } else entries.push({ line: row.line, item: row.record })
+          items += 1
         }
-        if (items.length >= batchSize) await flush()
+        if (items >= batchSize) await flush()
       }
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../domain/customers/index.ts'
+import type { Transaction } from '../../domain/monitoring/activity.ts'
 import type { TransactionEvaluation } from '../../domain/monitoring/features/index.ts'
 import type { Monitoring } from '../../engine/monitoring.ts'
 import type { ItemResult } from '../../schemas/activity.ts'
@@ -31,6 +32,8 @@ export type IngestActivityResult = {
   refused: boolean
   /** For accepted transactions, by index: how each compared with its customer's baseline. */
   evaluations: Map<number, TransactionEvaluation>
+  /** With checkOnly, the transactions that passed, by index, customers resolved. */
+  checked: Map<number, Transaction>
 }
 
 /** An item that could not even be read (an NDJSON line that is not JSON): rejected with this reason. */
@@ -73,7 +76,7 @@ export async function ingestActivity(options: IngestActivityOptions): Promise<In
     return false
   })
 
-  const result: IngestActivityResult = { results, accepted: 0, queued: 0, updated: 0, duplicates: 0, rejected: 0, refused: false, evaluations: new Map() }
+  const result: IngestActivityResult = { results, accepted: 0, queued: 0, updated: 0, duplicates: 0, rejected: 0, refused: false, evaluations: new Map(), checked: new Map() }
   const finish = () => {
     for (const item of results) {
       if (item.status === 'accepted') result.accepted += 1
@@ -89,7 +92,10 @@ export async function ingestActivity(options: IngestActivityOptions): Promise<In
     return finish()
   }
   if (checkOnly) {
-    for (const { index } of ready) results[index]!.status = 'accepted'
+    for (const { index, input } of ready) {
+      results[index]!.status = 'accepted'
+      if (kind === 'transactions') result.checked.set(index, toTransaction(input as ActivityInput['transactions'], customers.get(input.customerId)!))
+    }
     return finish()
   }
 
