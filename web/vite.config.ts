@@ -15,12 +15,16 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // antd and React are one large vendor chunk, cached across releases of the app itself.
+    // antd and React are one large vendor chunk, cached across releases of the app itself;
+    // ECharts is a chunk of its own, loaded only by the pages that draw charts (risk tab, models).
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /node_modules/ }],
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
         },
       },
     },

@@ -18,6 +18,9 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/customers" replace /> },
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/:customerId/:tab?', element: <Customer360Page /> },
+      // The models pages draw charts: they, and ECharts with them, load when first visited.
+      { path: 'models', lazy: async () => ({ Component: (await import('./models/models-page.tsx')).ModelsPage }) },
+      { path: 'models/:modelId', lazy: async () => ({ Component: (await import('./models/model-detail-page.tsx')).ModelDetailPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

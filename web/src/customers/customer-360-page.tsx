@@ -1,5 +1,5 @@
 import { Alert, Card, Skeleton, Tabs } from 'antd'
-import { useState, type ReactNode } from 'react'
+import { lazy, Suspense, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { ApiError } from '../api/client.ts'
@@ -16,7 +16,12 @@ import { RelationshipsTab } from './tabs/relationships-tab.tsx'
 import { StatementsTab } from './tabs/statements-tab.tsx'
 import { TimelineTab } from './tabs/timeline-tab.tsx'
 
-const TABS = ['profile', 'contacts', 'statements', 'bureau', 'relationships', 'documents', 'timeline'] as const
+// The risk, activity and receivables tabs draw charts: each, and ECharts with them, loads when first opened.
+const RiskTab = lazy(async () => ({ default: (await import('./tabs/risk-tab.tsx')).RiskTab }))
+const ActivityTab = lazy(async () => ({ default: (await import('./tabs/activity-tab.tsx')).ActivityTab }))
+const ReceivablesTab = lazy(async () => ({ default: (await import('./tabs/receivables-tab.tsx')).ReceivablesTab }))
+
+const TABS = ['profile', 'contacts', 'statements', 'risk', 'activity', 'receivables', 'bureau', 'relationships', 'documents', 'timeline'] as const
 type Tab = (typeof TABS)[number]
 
 /** Everything known about one customer, a tab per kind, the tab in the address. */
@@ -40,6 +45,21 @@ export function Customer360Page() {
     profile: <ProfileTab customer={data} />,
     contacts: <ContactsTab customerId={data.id} />,
     statements: <StatementsTab customerId={data.id} />,
+    risk: (
+      <Suspense fallback={<Skeleton active />}>
+        <RiskTab customerId={data.id} canWrite={canWrite} />
+      </Suspense>
+    ),
+    activity: (
+      <Suspense fallback={<Skeleton active />}>
+        <ActivityTab customerId={data.id} />
+      </Suspense>
+    ),
+    receivables: (
+      <Suspense fallback={<Skeleton active />}>
+        <ReceivablesTab customerId={data.id} />
+      </Suspense>
+    ),
     bureau: <BureauTab customerId={data.id} />,
     relationships: <RelationshipsTab customerId={data.id} />,
     documents: <DocumentsTab customerId={data.id} canUpload={canWrite} />,

@@ -10,3 +10,10 @@ export function formatDate(isoDate: string | null | undefined, locale: string): 
   if (!year || !month || !day) return isoDate
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)))
 }
+
+/** The month of a calendar date (YYYY-MM-DD) as the locale writes it: "Mar 2026", "2026年3月". */
+export function formatMonth(isoDate: string, locale: string): string {
+  const [year, month] = isoDate.split('-').map(Number)
+  if (!year || !month) return isoDate
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)))
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, formatMoneyOrDash, minorUnitsPerMajor } from './money.ts'
+import { formatMoney, formatMoneyCompact, formatMoneyOrDash, minorUnitsPerMajor } from './money.ts'
 
 describe('money', () => {
   it('knows how many minor units each currency has', () => {
@@ -22,5 +22,12 @@ describe('money', () => {
   it('shows a dash for a missing amount or currency', () => {
     expect(formatMoneyOrDash(null, 'CNY', 'en')).toBe('—')
     expect(formatMoneyOrDash(100, null, 'en')).toBe('—')
+  })
+
+  it('shortens amounts for a chart axis', () => {
+    expect(formatMoneyCompact(12_345_600, 'CNY', 'en')).toBe('CN¥123.5K')
+    expect(formatMoneyCompact(12_345_600, 'CNY', 'zh-CN')).toBe('¥12.3万')
+    expect(formatMoneyCompact(-4_500_000_00, 'CNY', 'zh-CN')).toBe('-¥450万')
+    expect(formatMoneyCompact(0, 'USD', 'en')).toBe('$0')
   })
 })

@@ -17,3 +17,11 @@ export function formatMoneyOrDash(minorUnits: number | null | undefined, currenc
   if (minorUnits === null || minorUnits === undefined || !currency) return '—'
   return formatMoney(minorUnits, currency, locale)
 }
+
+/**
+ * An amount in minor units, short, for a chart's axis: formatMoneyCompact(12_345_600, 'CNY', 'en')
+ * is "CN¥123.5K", in zh-CN "¥12.3万".
+ */
+export function formatMoneyCompact(minorUnits: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(minorUnits / minorUnitsPerMajor(currency))
+}

@@ -9,6 +9,7 @@ const PATTERNS: [RegExp, string][] = [
   [/^must be one of (?<options>.+)$/, 'validation.oneOf'],
   [/^must NOT have more than (?<limit>\d+) characters$/, 'validation.maxLength'],
   [/^must NOT have fewer than 1 characters$/, 'validation.required'],
+  [/^must be at least (?<count>\d+) characters, is \d+$/, 'validation.minLength'],
   [/^must match pattern "\^\[A-Z\]\{2\}\$"$/, 'validation.country'],
   [/^must be a number$/, 'validation.number'],
   [/^is (?<version>\d+) on the server$/, 'validation.staleVersion'],

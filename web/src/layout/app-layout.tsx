@@ -22,7 +22,10 @@ export function AppLayout() {
           mode="horizontal"
           selectedKeys={[section]}
           className={styles.menu}
-          items={[{ key: 'customers', label: <Link to="/customers">{t('nav.customers')}</Link> }]}
+          items={[
+            { key: 'customers', label: <Link to="/customers">{t('nav.customers')}</Link> },
+            { key: 'models', label: <Link to="/models">{t('nav.models')}</Link> },
+          ]}
         />
         <HeaderSearch />
         <div className={styles.spacer} />
