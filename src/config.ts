@@ -1,3 +1,4 @@
+import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from './domain/monitoring/features/index.ts'
 import { DEFAULT_DATABASE_URL } from './store/database-url.ts'
 
 /**
@@ -22,6 +23,12 @@ export type Config = {
   trustProxy: boolean
   /** nats://host:port: API nodes hand transactions to the engine worker (fengkong worker) over NATS JetStream; unset, the engine runs in the server. */
   natsUrl: string | null
+  /**
+   * Exchange rates into the monitoring engine's reporting currency (CNY): reporting minor units
+   * per minor unit of each currency, e.g. USD=7.1,HKD=0.91. A transaction in a currency without
+   * a rate is counted but left out of every amount feature.
+   */
+  fxRates: Record<string, number>
 }
 
 export type ConfigOverrides = Partial<Pick<Config, 'databaseUrl' | 'host' | 'port'>>
@@ -39,7 +46,24 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: flag(env.FENGKONG_TRUST_PROXY),
     natsUrl: env.FENGKONG_NATS_URL || null,
+    fxRates: rates(env.FENGKONG_FX_RATES),
   }
+}
+
+/** The monitoring engine's feature settings under this configuration. */
+export function featureConfigOf(config: Pick<Config, 'fxRates'>): FeatureConfig {
+  return { ...DEFAULT_FEATURE_CONFIG, fxToReporting: config.fxRates }
+}
+
+function rates(value: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {}
+  if (!value) return out
+  for (const entry of value.split(',')) {
+    const match = /^\s*([A-Z]{3})\s*=\s*([0-9]*\.?[0-9]+)\s*$/.exec(entry)
+    if (!match || !(Number(match[2]) > 0)) throw new Error(`FENGKONG_FX_RATES must look like USD=7.1,HKD=0.91 (reporting minor units per minor unit), got "${entry}"`)
+    out[match[1]!] = Number(match[2])
+  }
+  return out
 }
 
 function flag(value: string | undefined): boolean {

@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
-import type { Config } from '../config.ts'
+import { featureConfigOf, type Config } from '../config.ts'
 import { createLoginThrottle, type LoginThrottle } from '../domain/identity/index.ts'
 import type { Store } from '../store/open-store.ts'
 import { AppError } from '../app-error.ts'
@@ -12,6 +12,9 @@ import { SESSION_COOKIE } from './auth/session-cookie.ts'
 import { handleError } from './error-handler.ts'
 import { openMonitoringLazily, type Monitoring } from '../engine/monitoring.ts'
 import { activityRoutes } from './routes/activity.ts'
+import { alertRoutes } from './routes/alerts.ts'
+import { ruleRoutes } from './routes/rules.ts'
+import { createLiveAlerts } from '../services/alerts/live-alerts.ts'
 import { apiKeyRoutes } from './routes/api-keys.ts'
 import { customerActivityRoutes } from './routes/customer-activity.ts'
 import { assessmentRoutes } from './routes/assessments.ts'
@@ -124,11 +127,15 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
   await app.register(industryRiskRoutes, { store })
   await app.register(ratingOverrideRoutes, { store })
   await app.register(importRoutes, { store, config })
-  const monitoring = given ?? openMonitoringLazily(store, { natsUrl: config.natsUrl })
+  // Live alerts run beside an in-process engine this server opens (not over NATS, nor on an engine given).
+  const liveAlerts = given || config.natsUrl ? undefined : createLiveAlerts({ store, config: featureConfigOf(config) })
+  const monitoring = given ?? openMonitoringLazily(store, { natsUrl: config.natsUrl, config: featureConfigOf(config), alerts: liveAlerts })
   if (!given) app.addHook('onClose', () => monitoring.close())
-  await app.register(activityRoutes, { store, monitoring })
+  await app.register(activityRoutes, { store, monitoring, alerts: liveAlerts })
   await app.register(customerActivityRoutes, { store, monitoring })
   await app.register(modelRoutes, { store, config })
+  await app.register(ruleRoutes, { store, listener: liveAlerts })
+  await app.register(alertRoutes, { store })
   await app.register(webUi)
 
   return Object.assign(app, { routeAccess }) as unknown as FengkongServer

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { Actor } from '../../services/actor.ts'
 import { createDemoUsers, type DemoLogin } from '../../services/demo/create-demo-users.ts'
+import { featureConfigOf, loadConfig } from '../../config.ts'
 import { openMonitoring } from '../../engine/monitoring.ts'
 import { seedDemoActivity } from '../../services/demo/seed-demo-activity.ts'
 import { seedDemoPortfolio } from '../../services/demo/seed-demo-portfolio.ts'
@@ -39,7 +40,7 @@ export async function seedDemo({ store, actor, customers, seed, asOf }: SeedDemo
   progress.stop()
   console.log(`demo portfolio (seed ${seed}): ${result.created} customers created with ${result.records} records and ${result.relationships} ties; ${result.skipped} already present`)
   // The activity goes through an engine of this process; a server started next loads its snapshots.
-  const monitoring = await openMonitoring(store)
+  const monitoring = await openMonitoring(store, { config: featureConfigOf(loadConfig()) })
   try {
     const activityProgress = createProgress('demo activity')
     const activity = await seedDemoActivity({ store, monitoring, actor, customers, seed, asOf, onProgress: (done, total) => activityProgress.update(done, total) })

@@ -4,6 +4,7 @@ import { Argument, type Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { stringify } from 'csv-stringify/sync'
 import { IMPORT_ENCODINGS, IMPORT_FORMATS, IMPORT_SOURCES, IMPORT_TARGETS, type ImportEncoding, type ImportFormat, type ImportSource, type ImportTarget, type RowError } from '../../schemas/import-job.ts'
+import { featureConfigOf, loadConfig } from '../../config.ts'
 import { openMonitoring } from '../../engine/monitoring.ts'
 import { runImport, type ImportProgress, type ImportResult } from '../../services/imports/run-import.ts'
 import { ACTIVITY_KINDS, importActivity } from '../../services/monitoring/import-activity.ts'
@@ -42,7 +43,7 @@ export function importCommand(program: Command): void {
       const started = performance.now()
       const result = await withStore(options.db, async (store) => {
         if (!isActivity) return runImport({ store, actor: cliActor(), target: target as ImportTarget, input: open(), format, encoding, from, atomic: options.atomic ?? false, batchSize, onProgress: progress.update })
-        const monitoring = await openMonitoring(store)
+        const monitoring = await openMonitoring(store, { config: featureConfigOf(loadConfig()) })
         try {
           return await importActivity({ store, monitoring, actor: cliActor(), kind: target as (typeof ACTIVITY_KINDS)[number], open, format, encoding, atomic: options.atomic ?? false, batchSize, onProgress: progress.update })
         } finally {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { loadConfig } from '../../config.ts'
+import { featureConfigOf, loadConfig } from '../../config.ts'
 import { MonitoringEngine } from '../../engine/monitoring-engine.ts'
 import { connectNats } from '../../engine/nats/connect-nats.ts'
 import { startEngineWorker } from '../../engine/nats/engine-worker.ts'
@@ -19,7 +19,7 @@ export function workerCommand(program: Command): void {
       const natsUrl = options.nats ?? config.natsUrl ?? 'nats://127.0.0.1:4222'
       const store = await openStore(config.databaseUrl)
       await migrateToLatest(store)
-      const engine = await MonitoringEngine.open({ store })
+      const engine = await MonitoringEngine.open({ store, config: featureConfigOf(config) })
       const nc = await connectNats(natsUrl)
       const worker = await startEngineWorker({ nc, engine, log: (line) => console.error(line) })
       console.log(`Fengkong engine worker: ${engine.customerCount.toLocaleString('en')} customers' states at seq ${engine.seq}, reading ${natsUrl}, store ${redact(config.databaseUrl)}`)
