@@ -21,7 +21,12 @@ export type OpenMonitoringOptions = {
   onAccepted?: AcceptedListener
   /** Reach the engine worker over NATS (nats://host:port) instead of running the engine here. */
   natsUrl?: string | null
+  /** Live alerting (in-process engine only): opened before the engine replays, told of every accepted transaction, flushed after every batch. */
+  alerts?: AcceptedSink
 }
+
+/** Something that collects work from accepted transactions in memory and writes it once per batch. */
+export type AcceptedSink = { onAccepted: AcceptedListener; open(): Promise<void>; flush(): Promise<unknown> }
 
 export async function openMonitoring(store: Store, options: OpenMonitoringOptions = {}): Promise<Monitoring> {
   const customers = new CustomerResolver(store)
@@ -29,9 +34,31 @@ export async function openMonitoring(store: Store, options: OpenMonitoringOption
     const engine = await natsEngineAccess(await connectNats(options.natsUrl))
     return { engine, local: null, customers, close: () => engine.close() }
   }
-  const local = await MonitoringEngine.open({ store, config: options.config, checkpointEvery: options.checkpointEvery, onAccepted: options.onAccepted })
-  const engine = localEngineAccess(local)
+  const sink = options.alerts
+  await sink?.open()
+  const listeners = [options.onAccepted, sink?.onAccepted].filter((listener) => listener !== undefined)
+  const onAccepted: AcceptedListener | undefined = listeners.length <= 1 ? listeners[0] : (event) => listeners.forEach((listener) => listener(event))
+  const local = await MonitoringEngine.open({ store, config: options.config, checkpointEvery: options.checkpointEvery, onAccepted })
+  const engine = sink ? flushedAfterIngest(localEngineAccess(local), sink) : localEngineAccess(local)
+  await sink?.flush() // what the replay found
   return { engine, local, customers, close: () => engine.close() }
+}
+
+/** The engine access, with the sink flushed after every batch and single evaluation. */
+function flushedAfterIngest(engine: EngineAccess, sink: AcceptedSink): EngineAccess {
+  return {
+    ...engine,
+    async submit(transactions) {
+      const outcomes = await engine.submit(transactions)
+      await sink.flush()
+      return outcomes
+    },
+    async evaluate(tx, asOf) {
+      const result = await engine.evaluate(tx, asOf)
+      await sink.flush()
+      return result
+    },
+  }
 }
 
 /**

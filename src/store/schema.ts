@@ -37,6 +37,9 @@ export type Database = {
   feature_snapshots: FeatureSnapshotTable
   monitoring_checkpoints: MonitoringCheckpointTable
   ground_truth_patterns: GroundTruthPatternTable
+  rules: RuleTable
+  alerts: AlertTable
+  cases: CaseTable
 }
 
 export type TeamTable = {
@@ -470,4 +473,54 @@ export type GroundTruthPatternTable = {
   invoice_ids: string
   description: string
   source: string
+}
+
+export type RuleTable = {
+  id: string
+  key: string
+  version: number
+  /** draft, shadow, active or retired; the document's state, kept here to load the live rules. */
+  state: string
+  /** The rule document, canonical JSON. */
+  document: string
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export type AlertTable = {
+  id: string
+  rule_id: string
+  rule_key: string
+  rule_version: number
+  customer_id: string
+  severity: string
+  score: number
+  /** new, assigned, investigating, escalated or closed. */
+  status: string
+  dedupe_key: string
+  transaction_source: string | null
+  transaction_id: string | null
+  /** When the hit happened (the transaction's time), ISO-8601: the suppression window is measured on it. */
+  at: string
+  raised_at: string
+  /** JSON array of { variable, value, baseline }. */
+  evidence: string
+  /** 1: a shadow rule's hit, recorded and raising nothing. */
+  shadow: number
+  case_id: string | null
+}
+
+export type CaseTable = {
+  id: string
+  customer_id: string
+  /** open or closed; one open case per customer. */
+  status: string
+  owner_id: string | null
+  opened_at: string
+  closed_at: string | null
+  closed_by: string | null
+  /** true_positive, false_positive or not_actionable once closed. */
+  disposition: string | null
+  note: string | null
 }

@@ -7,6 +7,8 @@ import { ingestActivity, UnreadableItem } from '../../services/monitoring/ingest
 import { toTransaction, type ActivityKind } from '../../services/monitoring/activity-inputs.ts'
 import type { Store } from '../../store/open-store.ts'
 import { errorResponses, StrictObject } from '../schemas/common.ts'
+import type { LiveAlerts } from '../../services/alerts/live-alerts.ts'
+import { AlertSchema } from './alerts.ts'
 
 export const MAX_BATCH = 10_000
 
@@ -28,7 +30,7 @@ const Features = Type.Unknown({ description: 'The customer’s features after th
  * Activity ingestion: transactions one at a time (answered with their evaluation) or in
  * batches, invoices and payments in batches; JSON arrays or NDJSON, up to 10,000 items.
  */
-export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitoring: Monitoring }> = async function activityRoutes(app, { store, monitoring }) {
+export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitoring: Monitoring; alerts?: Pick<LiveAlerts, 'takeRaised'> }> = async function activityRoutes(app, { store, monitoring, alerts }) {
   const tags = ['monitoring']
 
   // NDJSON: one item per line; a line that is not JSON becomes a rejected item naming its line.
@@ -57,7 +59,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitorin
         summary: 'Ingest one transaction: answered once it is stored, with how it compares with the customer’s baseline and the features after it',
         body: TransactionInputSchema,
         response: {
-          201: Type.Object({ status: Type.Literal('accepted'), seq: Type.Integer(), customerId: Type.String(), evaluation: Evaluation, features: Features }),
+          201: Type.Object({ status: Type.Literal('accepted'), seq: Type.Integer(), customerId: Type.String(), evaluation: Evaluation, features: Features, alerts: Type.Optional(Type.Array(AlertSchema, { description: 'The alerts this transaction raised (live alerting in this process)' })) }),
           200: Type.Object({ status: Type.Literal('duplicate'), customerId: Type.String() }),
           ...errorResponses('not_found'),
         },
@@ -72,7 +74,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitorin
       const tx = toTransaction(request.body, customerId)
       const { outcome, features } = await monitoring.engine.evaluate(tx, Math.max(Date.now(), tx.at))
       if (outcome.status === 'duplicate') return reply.status(200).send({ status: 'duplicate', customerId })
-      return reply.status(201).send({ status: 'accepted', seq: outcome.seq, customerId, evaluation: outcome.evaluation, features })
+      return reply.status(201).send({ status: 'accepted', seq: outcome.seq, customerId, evaluation: outcome.evaluation, features, ...(alerts ? { alerts: alerts.takeRaised(tx) } : {}) })
     },
   )
 

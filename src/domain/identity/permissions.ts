@@ -20,13 +20,15 @@ export const PERMISSIONS = {
   'models.train': 'Train credit scorecards from a file into the model registry',
   'models.approve': 'Approve and retire scorecards, and score the whole portfolio with one',
   'activity.ingest': 'Send transactions, invoices and payments to the monitoring engine (integrations, imports)',
+  'rules.manage': 'Write early-warning rules and move them between draft, shadow, active and retired',
+  'alerts.work': 'Work alerts and cases: close a case with a disposition and a note',
 } as const
 export type Permission = keyof typeof PERMISSIONS
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest'],
-  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest'],
-  analyst: ['customers.read', 'customers.write', 'imports.run', 'ratings.override', 'models.train', 'activity.ingest'],
+  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work'],
+  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work'],
+  analyst: ['customers.read', 'customers.write', 'imports.run', 'ratings.override', 'models.train', 'activity.ingest', 'alerts.work'],
   viewer: ['customers.read'],
 }
 

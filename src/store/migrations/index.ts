@@ -8,6 +8,7 @@ import * as modelRegistry from './0006-model-registry.ts'
 import * as expertAssessments from './0007-expert-assessments.ts'
 import * as leanSearchIndex from './0008-lean-search-index.ts'
 import * as monitoring from './0009-monitoring.ts'
+import * as alerts from './0010-alerts.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-expert-assessments': expertAssessments,
   '0008-lean-search-index': leanSearchIndex,
   '0009-monitoring': monitoring,
+  '0010-alerts': alerts,
 }

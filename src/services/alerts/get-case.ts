@@ -1,0 +1,11 @@
+import { AppError } from '../../app-error.ts'
+import type { Store } from '../../store/open-store.ts'
+import { alertFromRow, caseFromRow, type Alert, type Case } from './stored-alert.ts'
+
+/** One case with its alerts, newest raised first. */
+export async function getCase({ store, caseId }: { store: Store; caseId: string }): Promise<Case & { alerts: Alert[] }> {
+  const row = await store.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst()
+  if (!row) throw new AppError('not_found', `no case ${caseId}`)
+  const alerts = await store.db.selectFrom('alerts').selectAll().where('case_id', '=', caseId).orderBy('raised_at', 'desc').orderBy('id', 'desc').execute()
+  return { ...caseFromRow(row), alerts: alerts.map(alertFromRow) }
+}
