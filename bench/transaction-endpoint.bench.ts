@@ -63,8 +63,8 @@ export async function run(): Promise<void> {
     })
     const base = `http://127.0.0.1:${port}`
     const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }
-    await load('warm-up', { url: `${base}/api/v1/health`, duration: 2 })
-    const reference = await load(`GET /api/v1/health at ${RATE}/s`, { url: `${base}/api/v1/health` })
+    await load('warm-up', { url: `${base}/api/health`, duration: 2 })
+    const reference = await load(`GET /api/health at ${RATE}/s`, { url: `${base}/api/health` })
     let n = 0
     const start = Date.UTC(2026, 0, 1)
     const ingest = await load(`POST /api/v1/transactions at ${RATE}/s`, {

@@ -9,6 +9,7 @@ import { modelCommand } from './commands/model.ts'
 import { serveCommand } from './commands/serve.ts'
 import { userCommand } from './commands/user.ts'
 import { workerCommand } from './commands/worker.ts'
+import { rulesCommand } from './commands/rules.ts'
 
 // `fengkong export … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -33,6 +34,7 @@ importCommand(program)
 exportCommand(program)
 modelCommand(program)
 workerCommand(program)
+rulesCommand(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Transaction } from '../../src/domain/monitoring/activity.ts'
 import { applyTransaction, DEFAULT_FEATURE_CONFIG, featuresAsOf, newFeatureState } from '../../src/domain/monitoring/features/index.ts'
 import { mulberry32 } from '../../src/domain/random/index.ts'
-import { MonitoringEngine } from '../../src/engine/monitoring-engine.ts'
+import { MonitoringEngine, type IngestOutcome } from '../../src/engine/monitoring-engine.ts'
 import { openStore, type Store } from '../../src/store/open-store.ts'
 import { DIALECTS, openTestStore, type TestStore } from '../helpers/dialects.ts'
 
@@ -98,6 +98,21 @@ describe.each(DIALECTS)('%s: the monitoring engine', (dialect) => {
     await second.close()
     const third = await MonitoringEngine.open({ store })
     for (const customer of customers) expect(third.features(customer, asOf)).toEqual(folded(transactions, customer, asOf))
+  })
+
+  it('commits concurrent batches together, in arrival order, and fails only the batch at fault', async () => {
+    const engine = await MonitoringEngine.open({ store })
+    const transactions = stream(customers, 40)
+    const orphan = { ...transactions[0]!, id: 'orphan', customerId: 'no-such-customer' }
+    const calls = [engine.ingest(transactions.slice(0, 10)), engine.ingest([transactions[10]!]), engine.ingest([orphan]), engine.ingest(transactions.slice(11, 40))]
+    const [first, second, third, fourth] = (await Promise.allSettled(calls)) as PromiseSettledResult<Awaited<(typeof calls)[number]>>[] as [PromiseSettledResult<IngestOutcome[]>, PromiseSettledResult<IngestOutcome[]>, PromiseSettledResult<IngestOutcome[]>, PromiseSettledResult<IngestOutcome[]>]
+    expect(first.status).toBe('fulfilled')
+    expect(third.status).toBe('rejected')
+    const seqs = [first, second, fourth].flatMap((result) => (result.status === 'fulfilled' ? result.value.map((o) => (o.status === 'accepted' ? o.seq : 0)) : []))
+    expect(seqs).toHaveLength(40)
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs) // arrival order
+    const asOf = T0 + 40 * 60_000
+    for (const customer of customers) expect(engine.features(customer, asOf)).toEqual(folded(transactions, customer, asOf))
   })
 
   it('gives a customer without transactions empty features', async () => {

@@ -13,3 +13,6 @@ export { compileDedupeKey, DEFAULT_DEDUPE_KEY, type DedupeKeyTemplate } from './
 export * from './rule.ts'
 export { compileRule, RuleValidationError, type CompiledRule, type EvidenceReader } from './compile-rule.ts'
 export { evaluateRule, evaluateRules, type Evidence, type RuleHit } from './evaluate-rules.ts'
+export { CASH_REPORTING_THRESHOLD, DEFAULT_PACK_PENDING, DEFAULT_PACK_TARGETS, DEFAULT_PACK_VERSION, DEFAULT_RULE_PACK } from './default-pack.ts'
+export { backtest, type BacktestAlert, type BacktestCustomer, type BacktestOptions, type BacktestResult } from './backtest.ts'
+export { compareWithGroundTruth, type AlertLike, type CompareOptions, type GroundTruthCase, type GroundTruthComparison, type Ratio } from './compare-with-ground-truth.ts'
