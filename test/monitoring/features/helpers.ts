@@ -10,6 +10,7 @@ import {
   type TransactionEvaluation,
   type WindowTotals,
 } from '../../../src/domain/monitoring/features/index.ts'
+import { atOf, sizeOf } from '../../../src/domain/monitoring/features/event-log.ts'
 import { mulberry32 } from '../../../src/domain/random/index.ts'
 
 export const T0 = Date.UTC(2026, 0, 1)
@@ -47,6 +48,11 @@ export function run(transactions: readonly Transaction[], cfg: FeatureConfig = D
   const state = newFeatureState('c1')
   const evaluations = transactions.map((t) => applyTransaction(state, t, cfg))
   return { state, evaluations }
+}
+
+/** The times of the transactions the state keeps, oldest first. */
+export function keptTimes(state: FeatureState): number[] {
+  return Array.from({ length: sizeOf(state.events) - state.events.head }, (_, k) => atOf(state.events, state.events.head + k))
 }
 
 const CATEGORIES = ['rent', 'payroll', 'supplies', 'travel', 'utilities', null]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applyTransaction, currentWindowTotals, DEFAULT_FEATURE_CONFIG, featuresAsOf, newFeatureState } from '../../../src/domain/monitoring/features/index.ts'
-import { config, days, hours, orderFree, randomStream, referenceFeatures, run, T0, tx, WITH_USD } from './helpers.ts'
+import { config, days, hours, keptTimes, orderFree, randomStream, referenceFeatures, run, T0, tx, WITH_USD } from './helpers.ts'
 
 const empty = { countIn: 0, countOut: 0, sumIn: 0, sumOut: 0, unconvertedCount: 0 }
 
@@ -16,39 +16,40 @@ describe('event-time windows', () => {
 
   it('keep the transaction that sets the newest time in every window, and move the running totals to it', () => {
     const { state } = run([tx({ at: T0, amount: 100 }), tx({ at: T0 + hours(1), amount: 7 })])
-    expect(currentWindowTotals(state, '1h')).toMatchObject({ countIn: 1, sumIn: 7 })
-    expect(currentWindowTotals(state, '24h')).toMatchObject({ countIn: 2, sumIn: 107 })
-    expect(currentWindowTotals(state, '1y')).toBeNull()
+    expect(currentWindowTotals(state, '1h', DEFAULT_FEATURE_CONFIG)).toMatchObject({ countIn: 1, sumIn: 7 })
+    expect(currentWindowTotals(state, '24h', DEFAULT_FEATURE_CONFIG)).toMatchObject({ countIn: 2, sumIn: 107 })
+    expect(currentWindowTotals(state, '1y', DEFAULT_FEATURE_CONFIG)).toBeNull()
+    expect(currentWindowTotals(newFeatureState('c2'), '1h', DEFAULT_FEATURE_CONFIG)).toBeNull()
   })
 
   it('count a late arrival in the windows it falls in, and only those', () => {
     const newest = T0 + days(10)
     const { state } = run([tx({ at: newest, amount: 1 }), tx({ at: newest - hours(2), amount: 10 }), tx({ at: newest - hours(1), amount: 1_000 }), tx({ at: T0 + days(2), amount: 100 })])
-    expect(currentWindowTotals(state, '1h')).toMatchObject({ countIn: 1, sumIn: 1 })
-    expect(currentWindowTotals(state, '24h')).toMatchObject({ countIn: 3, sumIn: 1_011 })
-    expect(currentWindowTotals(state, '7d')).toMatchObject({ countIn: 3, sumIn: 1_011 })
-    expect(currentWindowTotals(state, '30d')).toMatchObject({ countIn: 4, sumIn: 1_111 })
+    expect(currentWindowTotals(state, '1h', DEFAULT_FEATURE_CONFIG)).toMatchObject({ countIn: 1, sumIn: 1 })
+    expect(currentWindowTotals(state, '24h', DEFAULT_FEATURE_CONFIG)).toMatchObject({ countIn: 3, sumIn: 1_011 })
+    expect(currentWindowTotals(state, '7d', DEFAULT_FEATURE_CONFIG)).toMatchObject({ countIn: 3, sumIn: 1_011 })
+    expect(currentWindowTotals(state, '30d', DEFAULT_FEATURE_CONFIG)).toMatchObject({ countIn: 4, sumIn: 1_111 })
   })
 
   it('subtract what falls out as time moves on, back to zero', () => {
     const { state } = run([tx({ at: T0, amount: 5 }), tx({ at: T0 + hours(2), amount: 6, direction: 'out' }), tx({ at: T0 + days(91), amount: 9 })])
-    expect(currentWindowTotals(state, '90d')).toMatchObject({ countIn: 1, countOut: 0, sumIn: 9, sumOut: 0 })
-    expect(currentWindowTotals(state, '1h')).toMatchObject({ countIn: 1, sumIn: 9 })
+    expect(currentWindowTotals(state, '90d', DEFAULT_FEATURE_CONFIG)).toMatchObject({ countIn: 1, countOut: 0, sumIn: 9, sumOut: 0 })
+    expect(currentWindowTotals(state, '1h', DEFAULT_FEATURE_CONFIG)).toMatchObject({ countIn: 1, sumIn: 9 })
     expect(featuresAsOf(state, T0 + days(182), DEFAULT_FEATURE_CONFIG).windows['90d']).toEqual(empty)
   })
 
   it('evict a transaction from the state once it is older than every window and the 120-day category baseline', () => {
     const { state } = run([tx({ at: T0 }), tx({ at: T0 + days(120) - 1 })])
-    expect(state.events.at.slice(state.events.head)).toEqual([T0, T0 + days(120) - 1])
+    expect(keptTimes(state)).toEqual([T0, T0 + days(120) - 1])
     applyTransaction(state, tx({ at: T0 + days(120) }), DEFAULT_FEATURE_CONFIG)
-    expect(state.events.at.slice(state.events.head)).toEqual([T0 + days(120) - 1, T0 + days(120)])
+    expect(keptTimes(state)).toEqual([T0 + days(120) - 1, T0 + days(120)])
     expect(featuresAsOf(state, T0 + days(120), DEFAULT_FEATURE_CONFIG)).toMatchObject({ totalCount: 3, firstTransactionAt: new Date(T0).toISOString() })
   })
 
   it('count a transaction that arrives older than the retention in the totals and first time only', () => {
     const { state, evaluations } = run([tx({ at: T0 + days(200) }), tx({ at: T0 })])
     expect(evaluations[1]).toMatchObject({ isLate: true, gapDays: null })
-    expect(state.events.at.slice(state.events.head)).toEqual([T0 + days(200)])
+    expect(keptTimes(state)).toEqual([T0 + days(200)])
     const features = featuresAsOf(state, T0 + days(200), DEFAULT_FEATURE_CONFIG)
     expect(features).toMatchObject({ totalCount: 2, firstTransactionAt: new Date(T0).toISOString(), lastTransactionAt: new Date(T0 + days(200)).toISOString() })
     expect(features.windows['90d']).toMatchObject({ countIn: 1 })
@@ -58,9 +59,9 @@ describe('event-time windows', () => {
     const { state } = run([tx({ at: T0, amount: 1 }), tx({ at: T0 + hours(3), amount: 2 })])
     const twoHours = config({ windows: [{ key: '2h', ms: hours(2) }, { key: '4h', ms: hours(4) }] })
     applyTransaction(state, tx({ at: T0 + hours(4), amount: 4 }), twoHours)
-    expect(currentWindowTotals(state, '2h')).toMatchObject({ countIn: 2, sumIn: 6 })
-    expect(currentWindowTotals(state, '4h')).toMatchObject({ countIn: 2, sumIn: 6 })
-    expect(currentWindowTotals(state, '24h')).toBeNull()
+    expect(currentWindowTotals(state, '2h', twoHours)).toMatchObject({ countIn: 2, sumIn: 6 })
+    expect(currentWindowTotals(state, '4h', twoHours)).toMatchObject({ countIn: 2, sumIn: 6 })
+    expect(currentWindowTotals(state, '24h', DEFAULT_FEATURE_CONFIG)).toBeNull()
   })
 })
 
@@ -81,8 +82,7 @@ describe('out-of-order arrival', () => {
         expect(features.categoryShift.divergence).toBe(categoryShift)
       }
       for (const window of WITH_USD.windows) {
-        const { key: _key, ms: _ms, start: _start, ...running } = currentWindowTotals(late, window.key)!
-        expect(running).toEqual(featuresAsOf(late, newest, WITH_USD).windows[window.key])
+        expect(currentWindowTotals(late, window.key, WITH_USD)).toEqual(featuresAsOf(late, newest, WITH_USD).windows[window.key])
       }
     })
   }

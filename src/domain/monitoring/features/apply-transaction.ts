@@ -1,8 +1,9 @@
 import { DAY_MS, type Transaction } from '../activity.ts'
 import { countOnDay, observe, zScore } from './baselines.ts'
-import { appendEvent, CASH, compactEventLog, firstAfter, HIGH_RISK, insertEvent, OUT, ROUND, UNCONVERTED, type EventLog } from './event-log.ts'
+import { amountOf, appendEvent, atOf, CASH, compactEventLog, counterpartyOf, firstAfter, flagsOf, HIGH_RISK, insertEvent, OUT, ROUND, sizeOf, UNCONVERTED } from './event-log.ts'
 import { relationshipMemoryMs, retentionMs, type FeatureConfig } from './feature-config.ts'
-import type { CounterpartySeen, FeatureState, WindowTally } from './feature-state.ts'
+import type { CounterpartySeen, FeatureState } from './feature-state.ts'
+import { pushWindow, tally, totalsAt, WINDOW_MS, WINDOW_START, WINDOW_STRIDE, type WindowTotals } from './window-totals.ts'
 
 /** How one transaction looks against the customer's state just before it. */
 export type TransactionEvaluation = {
@@ -52,21 +53,21 @@ export function applyTransaction(state: FeatureState, tx: Transaction, config: F
   }
 
   const log = state.events
+  const windows = state.windows
   const amount = reportingAmount ?? 0
   let gapDays: number | null = null
   if (!isLate) {
     if (previousLast !== null) gapDays = (at - previousLast) / DAY_MS
     advanceTo(state, at, config)
     appendEvent(log, at, amount, flags, counterparty, tx.category || null)
-    for (let k = 0; k < state.windows.length; k += 1) tally(state.windows[k]!, flags, amount, 1)
+    for (let base = 0; base < windows.length; base += WINDOW_STRIDE) tally(windows, base, flags, amount, 1)
   } else if (isKept) {
     const index = firstAfter(log, at)
-    if (index > log.head) gapDays = (at - log.at[index - 1]!) / DAY_MS
+    if (index > log.head) gapDays = (at - atOf(log, index - 1)) / DAY_MS
     insertEvent(log, index, at, amount, flags, counterparty, tx.category || null)
-    for (let k = 0; k < state.windows.length; k += 1) {
-      const window = state.windows[k]!
-      if (at > newest - window.ms) tally(window, flags, amount, 1)
-      else window.start += 1
+    for (let base = 0; base < windows.length; base += WINDOW_STRIDE) {
+      if (at > newest - windows[base + WINDOW_MS]!) tally(windows, base, flags, amount, 1)
+      else windows[base + WINDOW_START] = windows[base + WINDOW_START]! + 1
     }
   }
 
@@ -90,10 +91,15 @@ export function applyTransaction(state: FeatureState, tx: Transaction, config: F
   return { reportingAmount, amountZ, dailyCountZ, isNewCounterparty, isRound, isCash, isHighRiskCountry, gapDays, isLate }
 }
 
-/** The window totals as of the newest transaction, kept up to date by applyTransaction: O(1) for per-transaction rules. */
-export function currentWindowTotals(state: FeatureState, key: string): Readonly<WindowTally> | null {
-  for (let k = 0; k < state.windows.length; k += 1) if (state.windows[k]!.key === key) return state.windows[k]!
-  return null
+/**
+ * A configured window's totals as of the newest transaction, which applyTransaction keeps
+ * current: constant time, for rules that look at every transaction. Null for a key the config
+ * does not have, or before the state has seen this config.
+ */
+export function currentWindowTotals(state: FeatureState, key: string, config: FeatureConfig): WindowTotals | null {
+  const k = config.windows.findIndex((window) => window.key === key)
+  const base = k * WINDOW_STRIDE
+  return k < 0 || state.windows[base + WINDOW_MS] !== config.windows[k]!.ms ? null : totalsAt(state.windows, base)
 }
 
 function toReporting(tx: Transaction, config: FeatureConfig): number | null {
@@ -136,55 +142,45 @@ function noteCounterparty(counterparties: Map<string, CounterpartySeen>, key: st
  */
 function advanceTo(state: FeatureState, t: number, config: FeatureConfig): void {
   const log = state.events
-  const times = log.at
-  const n = times.length
-  for (let k = 0; k < state.windows.length; k += 1) {
-    const window = state.windows[k]!
-    const edge = t - window.ms
-    let i = window.start
-    for (; i < n && times[i]! <= edge; i += 1) tally(window, log.flags[i]!, log.amount[i]!, -1)
-    window.start = i
+  const windows = state.windows
+  const n = sizeOf(log)
+  for (let base = 0; base < windows.length; base += WINDOW_STRIDE) {
+    const edge = t - windows[base + WINDOW_MS]!
+    let i = windows[base + WINDOW_START]!
+    for (; i < n && atOf(log, i) <= edge; i += 1) tally(windows, base, flagsOf(log, i), amountOf(log, i), -1)
+    windows[base + WINDOW_START] = i
   }
   const edge = t - retentionMs(config)
   let head = log.head
-  if (head === n || times[head]! > edge) return
+  if (head === n || atOf(log, head) > edge) return
   const forgetBefore = t - relationshipMemoryMs(config)
-  for (; head < n && times[head]! <= edge; head += 1) {
-    const name = log.counterparty[head]
-    if (name === null || name === undefined) continue
+  for (; head < n && atOf(log, head) <= edge; head += 1) {
+    const name = counterpartyOf(log, head)
+    if (name === null) continue
     const seen = state.counterparties.get(name)
     if (seen !== undefined && seen.last <= forgetBefore) state.counterparties.delete(name)
   }
   log.head = head
   const dropped = compactEventLog(log)
-  if (dropped > 0) for (let k = 0; k < state.windows.length; k += 1) state.windows[k]!.start -= dropped
+  if (dropped > 0) for (let base = 0; base < windows.length; base += WINDOW_STRIDE) windows[base + WINDOW_START] = windows[base + WINDOW_START]! - dropped
 }
 
-function tally(window: WindowTally, flags: number, amount: number, sign: 1 | -1): void {
-  if ((flags & OUT) !== 0) {
-    window.countOut += sign
-    window.sumOut += sign * amount
-  } else {
-    window.countIn += sign
-    window.sumIn += sign * amount
-  }
-  if ((flags & UNCONVERTED) !== 0) window.unconvertedCount += sign
-}
-
-/** Rebuilds the window totals from the kept transactions when the state has none yet or the config's windows changed. */
+/** Recounts the window totals from the kept transactions when the state has none yet or the config's windows changed. */
 function alignWindows(state: FeatureState, config: FeatureConfig): void {
-  const windows = config.windows
-  if (state.windows.length === windows.length) {
+  const configured = config.windows
+  const windows = state.windows
+  if (windows.length === configured.length * WINDOW_STRIDE) {
     let same = true
-    for (let k = 0; k < windows.length; k += 1) if (state.windows[k]!.ms !== windows[k]!.ms || state.windows[k]!.key !== windows[k]!.key) same = false
+    for (let k = 0; k < configured.length; k += 1) if (windows[k * WINDOW_STRIDE + WINDOW_MS] !== configured[k]!.ms) same = false
     if (same) return
   }
-  state.windows = windows.map(({ key, ms }) => recount(state.events, key, ms, state.lastAt))
-}
-
-function recount(log: EventLog, key: string, ms: number, newest: number | null): WindowTally {
-  const start = newest === null ? log.head : firstAfter(log, newest - ms)
-  const window: WindowTally = { key, ms, start, countIn: 0, countOut: 0, sumIn: 0, sumOut: 0, unconvertedCount: 0 }
-  for (let i = start; i < log.at.length; i += 1) tally(window, log.flags[i]!, log.amount[i]!, 1)
-  return window
+  const log = state.events
+  const recounted: number[] = []
+  for (const { ms } of configured) {
+    const base = recounted.length
+    const start = state.lastAt === null ? log.head : firstAfter(log, state.lastAt - ms)
+    pushWindow(recounted, ms, start)
+    for (let i = start; i < sizeOf(log); i += 1) tally(recounted, base, flagsOf(log, i), amountOf(log, i), 1)
+  }
+  state.windows = recounted
 }

@@ -25,8 +25,8 @@ export type FeatureConfig = {
 
 /**
  * FATF, "High-Risk Jurisdictions subject to a Call for Action" (KP, IR, MM) and "Jurisdictions
- * under Increased Monitoring", as of the June 2026 plenary (published 19 June 2026). Review it
- * after each plenary (February, June, October): see docs/monitoring-features.md.
+ * under Increased Monitoring", as of the June 2026 plenary. Review it after each plenary
+ * (February, June, October): see docs/monitoring-features.md.
  */
 export const FATF_HIGH_RISK_COUNTRIES: readonly string[] = [
   // call for action

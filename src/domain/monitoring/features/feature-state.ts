@@ -1,11 +1,6 @@
 import { emptyDailyCountBaseline, emptyEwma, type DailyCountBaseline, type Ewma } from './baselines.ts'
-import { emptyEventLog, liveEventLog, type EventLog } from './event-log.ts'
-
-/** Counts and integer sums of one window; a transaction without a rate is counted, not summed. */
-export type WindowTotals = { countIn: number; countOut: number; sumIn: number; sumOut: number; unconvertedCount: number }
-
-/** A window's totals as of the newest transaction, and the first log index inside it. */
-export type WindowTally = WindowTotals & { key: string; ms: number; start: number }
+import { emptyEventLog, liveEventLog, shareCounterpartyNames, type EventLog } from './event-log.ts'
+import { pushWindow, WINDOW_START, WINDOW_STRIDE } from './window-totals.ts'
 
 /** A counterparty relationship: from its first transaction to its latest, no silence as long as the memory (90 days) in between. */
 export type CounterpartySeen = { key: string; first: number; last: number }
@@ -16,7 +11,7 @@ export type CounterpartySeen = { key: string; first: number; last: number }
  * JSON.stringify would drop the counterparties).
  */
 export type FeatureState = {
-  version: 1
+  version: 2
   customerId: string
   /** Every transaction ever applied, however late. */
   totalCount: number
@@ -26,7 +21,8 @@ export type FeatureState = {
   /** The second newest: lastAt − previousAt is the gap the latest transaction ended. */
   previousAt: number | null
   events: EventLog
-  windows: WindowTally[]
+  /** The configured windows' running totals as of lastAt, packed: see window-totals.ts. */
+  windows: number[]
   /** Counterparties by key, for telling a new one as a transaction arrives. */
   counterparties: Map<string, CounterpartySeen>
   /** Reporting-currency amounts, over processing order. */
@@ -38,7 +34,7 @@ export type FeatureState = {
 
 export function newFeatureState(customerId: string): FeatureState {
   return {
-    version: 1,
+    version: 2,
     customerId,
     totalCount: 0,
     firstAt: null,
@@ -56,27 +52,35 @@ export function newFeatureState(customerId: string): FeatureState {
 
 type Snapshot = Omit<FeatureState, 'counterparties'> & { counterparties: [key: string, first: number, last: number][] }
 
+/** Version 1 (the first release) kept a log array per field and an object per window. */
+type SnapshotV1 = Omit<Snapshot, 'version' | 'events' | 'windows'> & {
+  version: 1
+  events: { at: number[]; amount: number[]; flags: number[]; counterparty: (string | null)[]; category: (string | null)[] }
+  windows: { ms: number; start: number; countIn: number; countOut: number; sumIn: number; sumOut: number; unconvertedCount: number }[]
+}
+
 /** The state as JSON text: the live transactions only, the counterparties as [key, first, last]. */
 export function snapshotState(state: FeatureState): string {
   const head = state.events.head
   const snapshot: Snapshot = {
     ...state,
     events: liveEventLog(state.events),
-    windows: state.windows.map((window) => ({ ...window, start: window.start - head })),
+    windows: state.windows.map((value, i) => (i % WINDOW_STRIDE === WINDOW_START ? value - head : value)),
     counterparties: Array.from(state.counterparties.values(), (seen) => [seen.key, seen.first, seen.last]),
   }
   return JSON.stringify(snapshot)
 }
 
-/** Reads back snapshotState's text; the result continues exactly as the state it was taken from would. */
+/** Reads back snapshotState's text (or a version 1 snapshot); the result continues exactly as the state it was taken from would. */
 export function restoreState(text: string): FeatureState {
-  const snapshot = JSON.parse(text) as Snapshot
-  if (snapshot.version !== 1) throw new Error(`feature state version ${String(snapshot.version)} is not one this code reads`)
+  const parsed = JSON.parse(text) as Snapshot | SnapshotV1
+  if (parsed.version !== 1 && parsed.version !== 2) throw new Error(`feature state version ${String((parsed as { version: unknown }).version)} is not one this code reads`)
+  const snapshot = parsed.version === 1 ? fromVersion1(parsed) : parsed
   const counterparties = new Map<string, CounterpartySeen>()
   for (const [key, first, last] of snapshot.counterparties) counterparties.set(key, { key, first, last })
-  shareCounterpartyNames(snapshot.events, counterparties)
+  internCounterparties(snapshot.events, counterparties)
   return {
-    version: 1,
+    version: 2,
     customerId: snapshot.customerId,
     totalCount: snapshot.totalCount,
     firstAt: snapshot.firstAt,
@@ -92,15 +96,25 @@ export function restoreState(text: string): FeatureState {
   }
 }
 
-/** JSON.parse makes one string per occurrence; a live state keeps one per counterparty. */
-function shareCounterpartyNames(events: EventLog, counterparties: Map<string, CounterpartySeen>): void {
-  const others = new Map<string, string>()
-  const names = events.counterparty
-  for (let i = 0; i < names.length; i += 1) {
-    const name = names[i]
-    if (name === null || name === undefined) continue
-    const shared = counterparties.get(name)?.key ?? others.get(name)
-    if (shared === undefined) others.set(name, name)
-    else names[i] = shared
+function fromVersion1(snapshot: SnapshotV1): Snapshot {
+  const { at, amount, flags, counterparty, category } = snapshot.events
+  const windows: number[] = []
+  for (const window of snapshot.windows) pushWindow(windows, window.ms, window.start, window)
+  return {
+    ...snapshot,
+    version: 2,
+    events: { head: 0, numbers: at.flatMap((t, i) => [t, amount[i]!, flags[i]!]), names: counterparty.flatMap((name, i) => [name, category[i] ?? null]) },
+    windows,
   }
+}
+
+/** JSON.parse makes one string per occurrence; a live state keeps one per counterparty. */
+function internCounterparties(events: EventLog, counterparties: Map<string, CounterpartySeen>): void {
+  const others = new Map<string, string>()
+  shareCounterpartyNames(events, (name) => {
+    const shared = counterparties.get(name)?.key ?? others.get(name)
+    if (shared !== undefined) return shared
+    others.set(name, name)
+    return name
+  })
 }

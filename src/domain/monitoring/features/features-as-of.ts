@@ -1,9 +1,10 @@
 import { DAY_MS } from '../activity.ts'
 import { dailyCountsAsOf, varianceOf, type Ewma } from './baselines.ts'
-import { CASH, firstAfter, HIGH_RISK, OUT, ROUND, UNCONVERTED } from './event-log.ts'
+import { amountOf, atOf, CASH, categoryOf, counterpartyOf, firstAfter, flagsOf, HIGH_RISK, OUT, ROUND, UNCONVERTED } from './event-log.ts'
 import { CATEGORY_BASELINE_MS, LONG_MS, RECENT_MS, relationshipMemoryMs, retentionMs, type FeatureConfig } from './feature-config.ts'
-import type { FeatureState, WindowTotals } from './feature-state.ts'
+import type { FeatureState } from './feature-state.ts'
 import { jensenShannonDivergence } from './jensen-shannon.ts'
+import type { WindowTotals } from './window-totals.ts'
 
 export type BaselineFeatures = {
   /** Observations so far: transactions with a rate, or closed days. */
@@ -71,13 +72,13 @@ export function featuresAsOf(state: FeatureState, asOf: number, config: FeatureC
   let newCounterparties = 0
 
   for (let i = firstAfter(log, asOf - retentionMs(config)); i < end; i += 1) {
-    const at = log.at[i]!
+    const at = atOf(log, i)
     const age = asOf - at
-    const flags = log.flags[i]!
-    const amount = log.amount[i]!
+    const flags = flagsOf(log, i)
+    const amount = amountOf(log, i)
     const converted = (flags & UNCONVERTED) === 0
-    const counterparty = log.counterparty[i] ?? null
-    const category = log.category[i] ?? null
+    const counterparty = counterpartyOf(log, i)
+    const category = categoryOf(log, i)
 
     for (let k = 0; k < windows.length; k += 1) if (age < config.windows[k]!.ms) countInto(windows[k]!, flags, amount)
     if (age < LONG_MS) {

@@ -1,5 +1,6 @@
 export * from './feature-config.ts'
-export { newFeatureState, restoreState, snapshotState, type FeatureState, type WindowTotals } from './feature-state.ts'
+export { newFeatureState, restoreState, snapshotState, type FeatureState } from './feature-state.ts'
+export type { WindowTotals } from './window-totals.ts'
 export { applyTransaction, currentWindowTotals, type TransactionEvaluation } from './apply-transaction.ts'
 export { featuresAsOf, type BaselineFeatures, type CustomerFeatures } from './features-as-of.ts'
 export { jensenShannonDivergence } from './jensen-shannon.ts'
