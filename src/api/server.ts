@@ -15,6 +15,10 @@ import { activityRoutes } from './routes/activity.ts'
 import { alertRoutes } from './routes/alerts.ts'
 import { ruleRoutes } from './routes/rules.ts'
 import { createLiveAlerts } from '../services/alerts/live-alerts.ts'
+import { createHeldCustomers } from '../services/controls/held-customers.ts'
+import { createWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../services/webhooks/webhook-worker.ts'
+import { controlRoutes } from './routes/controls.ts'
+import { webhookRoutes } from './routes/webhooks.ts'
 import { apiKeyRoutes } from './routes/api-keys.ts'
 import { customerActivityRoutes } from './routes/customer-activity.ts'
 import { assessmentRoutes } from './routes/assessments.ts'
@@ -47,15 +51,17 @@ export type BuildServerOptions = {
   throttle?: LoginThrottle
   /** The monitoring engine to ingest through; when not given, one is opened on the store at first use and closed with the server. */
   monitoring?: Monitoring
+  /** The webhook delivery worker's timing (tests: a short interval, a short backoff, a fake clock). */
+  webhooks?: Omit<WebhookWorkerOptions, 'store'>
 }
 
-export type FengkongServer = FastifyInstance & { routeAccess: RouteAccess[] }
+export type FengkongServer = FastifyInstance & { routeAccess: RouteAccess[]; webhookWorker: WebhookWorker }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/
 
 registerAjvFormats()
 
-export async function buildServer({ store, config, throttle = createLoginThrottle(), monitoring: given }: BuildServerOptions): Promise<FengkongServer> {
+export async function buildServer({ store, config, throttle = createLoginThrottle(), monitoring: given, webhooks }: BuildServerOptions): Promise<FengkongServer> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
@@ -128,15 +134,24 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
   await app.register(ratingOverrideRoutes, { store })
   await app.register(importRoutes, { store, config })
   // Live alerts run beside an in-process engine this server opens (not over NATS, nor on an engine given).
-  const liveAlerts = given || config.natsUrl ? undefined : createLiveAlerts({ store, config: featureConfigOf(config) })
+  // The customers under a credit hold, in memory for the transaction hot path: loaded when the server is ready.
+  const held = createHeldCustomers({ store })
+  app.addHook('onReady', () => held.open())
+  const liveAlerts = given || config.natsUrl ? undefined : createLiveAlerts({ store, config: featureConfigOf(config), held })
   const monitoring = given ?? openMonitoringLazily(store, { natsUrl: config.natsUrl, config: featureConfigOf(config), alerts: liveAlerts })
   if (!given) app.addHook('onClose', () => monitoring.close())
-  await app.register(activityRoutes, { store, monitoring, alerts: liveAlerts })
+  await app.register(activityRoutes, { store, monitoring, alerts: liveAlerts, held })
   await app.register(customerActivityRoutes, { store, monitoring })
   await app.register(modelRoutes, { store, config })
   await app.register(ruleRoutes, { store, listener: liveAlerts })
   await app.register(alertRoutes, { store })
+  await app.register(controlRoutes, { store, held })
+  await app.register(webhookRoutes, { store })
+  // Webhook deliveries are sent by a timer in this process, from ready until close.
+  const webhookWorker = createWebhookWorker({ store, ...webhooks })
+  app.addHook('onReady', async () => webhookWorker.start())
+  app.addHook('onClose', () => webhookWorker.stop())
   await app.register(webUi)
 
-  return Object.assign(app, { routeAccess }) as unknown as FengkongServer
+  return Object.assign(app, { routeAccess, webhookWorker }) as unknown as FengkongServer
 }

@@ -91,6 +91,7 @@ export const ItemResultSchema = Type.Object({
     description: 'queued: stored in JetStream for the engine worker (API nodes over NATS); it will be accepted or found a duplicate there',
   }),
   seq: Type.Optional(Type.Integer()),
+  control: Type.Optional(Type.Union([Type.Literal('allowed'), Type.Literal('blocked')], { description: 'Transactions written: blocked when it is a sale to a customer under a credit hold — recorded, but extend no credit on it' })),
   errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
 })
 export type ItemResult = Static<typeof ItemResultSchema>

@@ -40,6 +40,9 @@ export type Database = {
   rules: RuleTable
   alerts: AlertTable
   cases: CaseTable
+  credit_holds: CreditHoldTable
+  webhooks: WebhookTable
+  webhook_deliveries: WebhookDeliveryTable
 }
 
 export type TeamTable = {
@@ -523,4 +526,51 @@ export type CaseTable = {
   /** true_positive, false_positive or not_actionable once closed. */
   disposition: string | null
   note: string | null
+}
+
+export type CreditHoldTable = {
+  id: string
+  customer_id: string
+  reason: string
+  /** The alert that placed it, when an alert did. */
+  alert_id: string | null
+  placed_at: string
+  placed_by: string
+  /** null while active: one active hold per customer. */
+  lifted_at: string | null
+  lifted_by: string | null
+  lift_note: string | null
+}
+
+export type WebhookTable = {
+  id: string
+  url: string
+  /** Kept as given: the server needs it to sign; returned only when the webhook is created. */
+  secret: string
+  description: string | null
+  created_by: string
+  created_at: string
+  /** Set when deleted: no more deliveries; the log stays. */
+  deleted_at: string | null
+}
+
+export type WebhookDeliveryTable = {
+  id: string
+  webhook_id: string
+  /** The same for every attempt of one event to one webhook (sent as X-Fengkong-Delivery). */
+  event_id: string
+  event: string
+  /** The JSON body sent, exactly. */
+  body: string
+  /** 1 for the first try. */
+  attempt: number
+  /** pending, sending, delivered or failed. */
+  status: string
+  response_code: number | null
+  error: string | null
+  created_at: string
+  /** When a pending attempt is due. */
+  next_attempt_at: string | null
+  attempted_at: string | null
+  delivered_at: string | null
 }

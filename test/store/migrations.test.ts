@@ -35,7 +35,7 @@ describe('migrations', () => {
 
   it('give SQLite and PostgreSQL the same tables, columns and nullability', async () => {
     const shapes = await Promise.all(stores.map(shapeOf))
-    expect(Object.keys(shapes[0]!)).toEqual(['alerts', 'api_keys', 'assessments', 'audit_entries', 'audit_head', 'bureau_records', 'cases', 'contacts', 'contracts', 'custom_field_definitions', 'customers', 'documents', 'expert_assessments', 'feature_snapshots', 'financial_statements', 'ground_truth_patterns', 'import_jobs', 'industry_risk_tables', 'interactions', 'invoices', 'model_scores', 'model_training_jobs', 'models', 'monitoring_checkpoints', 'payment_allocations', 'payments', 'questionnaires', 'relationships', 'rules', 'sessions', 'tasks', 'teams', 'transactions', 'users'])
+    expect(Object.keys(shapes[0]!)).toEqual(['alerts', 'api_keys', 'assessments', 'audit_entries', 'audit_head', 'bureau_records', 'cases', 'contacts', 'contracts', 'credit_holds', 'custom_field_definitions', 'customers', 'documents', 'expert_assessments', 'feature_snapshots', 'financial_statements', 'ground_truth_patterns', 'import_jobs', 'industry_risk_tables', 'interactions', 'invoices', 'model_scores', 'model_training_jobs', 'models', 'monitoring_checkpoints', 'payment_allocations', 'payments', 'questionnaires', 'relationships', 'rules', 'sessions', 'tasks', 'teams', 'transactions', 'users', 'webhook_deliveries', 'webhooks'])
     for (const shape of shapes.slice(1)) expect(shape).toEqual(shapes[0])
   })
 })

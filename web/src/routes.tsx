@@ -21,6 +21,10 @@ export const router = createBrowserRouter([
       // The models pages draw charts: they, and ECharts with them, load when first visited.
       { path: 'models', lazy: async () => ({ Component: (await import('./models/models-page.tsx')).ModelsPage }) },
       { path: 'models/:modelId', lazy: async () => ({ Component: (await import('./models/model-detail-page.tsx')).ModelDetailPage }) },
+      { path: 'alerts', lazy: async () => ({ Component: (await import('./alerts/alerts-page.tsx')).AlertsPage }) },
+      { path: 'cases', lazy: async () => ({ Component: (await import('./alerts/cases-page.tsx')).CasesPage }) },
+      { path: 'cases/:caseId', lazy: async () => ({ Component: (await import('./alerts/case-page.tsx')).CasePage }) },
+      { path: 'rules', lazy: async () => ({ Component: (await import('./rules/rules-page.tsx')).RulesPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,6 +9,8 @@ import type { Store } from '../../store/open-store.ts'
 import { errorResponses, StrictObject } from '../schemas/common.ts'
 import type { LiveAlerts } from '../../services/alerts/live-alerts.ts'
 import { AlertSchema } from './alerts.ts'
+import { controlOf } from '../../services/controls/credit-hold-policy.ts'
+import type { HeldCustomers } from '../../services/controls/held-customers.ts'
 
 export const MAX_BATCH = 10_000
 
@@ -23,6 +25,9 @@ const BatchResponse = Type.Object({
   items: Type.Array(ItemResultSchema),
 })
 
+const Control = Type.Union([Type.Literal('allowed'), Type.Literal('blocked')], {
+  description: 'blocked: a sale to a customer under a credit hold — the transaction is recorded, but extend no credit on it',
+})
 const Evaluation = Type.Unknown({ description: 'How the transaction compared with the customer’s baseline before it: amount and daily-count z-scores, new counterparty, round amount, cash, high-risk country, gap since the previous transaction' })
 const Features = Type.Unknown({ description: 'The customer’s features after the transaction: rolling windows, counterparties, shares, baselines; see docs/monitoring-features.md' })
 
@@ -30,7 +35,8 @@ const Features = Type.Unknown({ description: 'The customer’s features after th
  * Activity ingestion: transactions one at a time (answered with their evaluation) or in
  * batches, invoices and payments in batches; JSON arrays or NDJSON, up to 10,000 items.
  */
-export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitoring: Monitoring; alerts?: Pick<LiveAlerts, 'takeRaised'> }> = async function activityRoutes(app, { store, monitoring, alerts }) {
+export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitoring: Monitoring; alerts?: Pick<LiveAlerts, 'takeRaised'>; held?: Pick<HeldCustomers, 'has'> }> = async function activityRoutes(app, { store, monitoring, alerts, held }) {
+  const control = held ? (tx: Parameters<typeof controlOf>[1]) => controlOf(held, tx) : undefined
   const tags = ['monitoring']
 
   // NDJSON: one item per line; a line that is not JSON becomes a rejected item naming its line.
@@ -59,8 +65,8 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitorin
         summary: 'Ingest one transaction: answered once it is stored, with how it compares with the customer’s baseline and the features after it',
         body: TransactionInputSchema,
         response: {
-          201: Type.Object({ status: Type.Literal('accepted'), seq: Type.Integer(), customerId: Type.String(), evaluation: Evaluation, features: Features, alerts: Type.Optional(Type.Array(AlertSchema, { description: 'The alerts this transaction raised (live alerting in this process)' })) }),
-          200: Type.Object({ status: Type.Literal('duplicate'), customerId: Type.String() }),
+          201: Type.Object({ status: Type.Literal('accepted'), seq: Type.Integer(), customerId: Type.String(), control: Type.Optional(Control), evaluation: Evaluation, features: Features, alerts: Type.Optional(Type.Array(AlertSchema, { description: 'The alerts this transaction raised (live alerting in this process)' })) }),
+          200: Type.Object({ status: Type.Literal('duplicate'), customerId: Type.String(), control: Type.Optional(Control) }),
           ...errorResponses('not_found'),
         },
       },
@@ -73,8 +79,10 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitorin
       const customerId = (await monitoring.customers.resolve([request.body.customerId])).get(request.body.customerId)!
       const tx = toTransaction(request.body, customerId)
       const { outcome, features } = await monitoring.engine.evaluate(tx, Math.max(Date.now(), tx.at))
-      if (outcome.status === 'duplicate') return reply.status(200).send({ status: 'duplicate', customerId })
-      return reply.status(201).send({ status: 'accepted', seq: outcome.seq, customerId, evaluation: outcome.evaluation, features, ...(alerts ? { alerts: alerts.takeRaised(tx) } : {}) })
+      // Read after the evaluation: a hold this transaction's own alert placed counts.
+      const controlled = control ? { control: control(tx) } : {}
+      if (outcome.status === 'duplicate') return reply.status(200).send({ status: 'duplicate', customerId, ...controlled })
+      return reply.status(201).send({ status: 'accepted', seq: outcome.seq, customerId, ...controlled, evaluation: outcome.evaluation, features, ...(alerts ? { alerts: alerts.takeRaised(tx) } : {}) })
     },
   )
 
@@ -96,7 +104,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitorin
         },
       },
       async (request) => {
-        const outcome = await ingestActivity({ store, monitoring, kind: kind as ActivityKind, items: request.body, atomic: request.query.atomic ?? false })
+        const outcome = await ingestActivity({ store, monitoring, kind: kind as ActivityKind, items: request.body, atomic: request.query.atomic ?? false, controlOf: kind === 'transactions' ? control : undefined })
         return { accepted: outcome.accepted, queued: outcome.queued, updated: outcome.updated, duplicates: outcome.duplicates, rejected: outcome.rejected, refused: outcome.refused, items: outcome.results }
       },
     )

@@ -22,12 +22,14 @@ export const PERMISSIONS = {
   'activity.ingest': 'Send transactions, invoices and payments to the monitoring engine (integrations, imports)',
   'rules.manage': 'Write early-warning rules and move them between draft, shadow, active and retired',
   'alerts.work': 'Work alerts and cases: close a case with a disposition and a note',
+  'controls.lift': 'Lift a credit hold an alert placed on a customer, with a note',
+  'webhooks.manage': 'Register and delete the webhooks notifications are sent to, and read their delivery log',
 } as const
 export type Permission = keyof typeof PERMISSIONS
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work'],
-  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work'],
+  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work', 'controls.lift', 'webhooks.manage'],
+  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work', 'controls.lift'],
   analyst: ['customers.read', 'customers.write', 'imports.run', 'ratings.override', 'models.train', 'activity.ingest', 'alerts.work'],
   viewer: ['customers.read'],
 }

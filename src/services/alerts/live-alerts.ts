@@ -3,6 +3,7 @@ import { DEFAULT_FEATURE_CONFIG, featuresAsOf, type FeatureConfig } from '../../
 import type { AcceptedListener } from '../../engine/monitoring-engine.ts'
 import { SerialQueue } from '../../engine/serial-queue.ts'
 import type { Store } from '../../store/open-store.ts'
+import type { HeldCustomers } from '../controls/held-customers.ts'
 import { raiseAlerts, type PendingAlert } from './raise-alerts.ts'
 import type { Alert } from './stored-alert.ts'
 
@@ -21,7 +22,12 @@ export type LiveAlerts = {
   readonly rules: readonly CompiledRule[]
 }
 
-export type CreateLiveAlertsOptions = { store: Store; config?: FeatureConfig }
+export type CreateLiveAlertsOptions = {
+  store: Store
+  config?: FeatureConfig
+  /** Told of the credit holds the alerts place. */
+  held?: Pick<HeldCustomers, 'add'>
+}
 
 /** How many transactions' raised alerts are kept for takeRaised before the oldest are dropped. */
 const RECENT = 10_000
@@ -34,7 +40,7 @@ const RECENT = 10_000
  * once per batch. A transaction without a hit costs no round trip. Flushes run one at a time;
  * a failed flush keeps its hits for the next one.
  */
-export function createLiveAlerts({ store, config = DEFAULT_FEATURE_CONFIG }: CreateLiveAlertsOptions): LiveAlerts {
+export function createLiveAlerts({ store, config = DEFAULT_FEATURE_CONFIG, held }: CreateLiveAlertsOptions): LiveAlerts {
   let rules: CompiledRule[] = []
   let pending: PendingAlert[] = []
   const recent = new Map<string, Alert[]>()
@@ -75,7 +81,7 @@ export function createLiveAlerts({ store, config = DEFAULT_FEATURE_CONFIG }: Cre
         pending = []
         let alerts: Alert[]
         try {
-          alerts = await raiseAlerts({ store, pending: batch })
+          alerts = await raiseAlerts({ store, pending: batch, held })
         } catch (error) {
           pending = [...batch, ...pending]
           throw error

@@ -6,12 +6,21 @@ import { appendAuditEntries, type AuditRecord } from '../../store/repositories/a
 import type { AlertTable, CaseTable } from '../../store/schema.ts'
 import { withTransaction } from '../../store/with-transaction.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import type { HeldCustomers } from '../controls/held-customers.ts'
+import { placeCreditHolds } from '../controls/place-credit-holds.ts'
+import { enqueueWebhookEvents } from '../webhooks/enqueue-webhook-event.ts'
 import { alertFromRow, caseFromRow, type Alert } from './stored-alert.ts'
 
 /** A rule's hit waiting to be written: whose, on which transaction, and when it happened (epoch ms). */
 export type PendingAlert = { hit: RuleHit; customerId: string; transaction: { source: string; id: string } | null; at: number }
 
-export type RaiseAlertsOptions = { store: Store; actor?: Actor; pending: readonly PendingAlert[] }
+export type RaiseAlertsOptions = {
+  store: Store
+  actor?: Actor
+  pending: readonly PendingAlert[]
+  /** Told of the customers a credit hold was placed on, once committed. */
+  held?: Pick<HeldCustomers, 'add'>
+}
 
 const HOUR = 3_600_000
 const CHUNK = 500
@@ -25,12 +34,14 @@ const CHUNK = 500
  *   call count — shadow and live hits apart;
  * - a live hit joins its customer's open case, which is opened (case.opened) when there is none;
  *   a shadow hit is recorded in no case.
- * Each alert is audited as alert.raised under its customer. Returns the alerts written.
+ * Each alert is audited as alert.raised under its customer. A live alert of a hold severity
+ * places a credit hold on its customer when none is active (credit_hold.placed). Live alerts
+ * and holds are queued for the webhooks, all in the same transaction. Returns the alerts written.
  */
-export async function raiseAlerts({ store, actor = { kind: 'system' }, pending }: RaiseAlertsOptions): Promise<Alert[]> {
+export async function raiseAlerts({ store, actor = { kind: 'system' }, pending, held }: RaiseAlertsOptions): Promise<Alert[]> {
   if (pending.length === 0) return []
   const by = actorLabel(actor)
-  return withTransaction(store.db, async (trx) => {
+  const { alerts, holds } = await withTransaction(store.db, async (trx) => {
     const raisedFor = new Set<string>()
     const txIds = [...new Set(pending.flatMap((p) => (p.transaction ? [p.transaction.id] : [])))]
     for (let i = 0; i < txIds.length; i += CHUNK) {
@@ -65,7 +76,7 @@ export async function raiseAlerts({ store, actor = { kind: 'system' }, pending }
       if (own !== null) raisedFor.add(own)
       accepted.push(item)
     }
-    if (accepted.length === 0) return []
+    if (accepted.length === 0) return { alerts: [], holds: [] }
 
     const audit: AuditRecord[] = []
     const caseOf = new Map<string, string>()
@@ -104,9 +115,17 @@ export async function raiseAlerts({ store, actor = { kind: 'system' }, pending }
     for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('alerts').values(rows.slice(i, i + CHUNK)).execute()
     const alerts = rows.map(alertFromRow)
     for (const alert of alerts) audit.push({ actor: by, action: 'alert.raised', entity: 'alert', entityId: alert.id, after: alert as unknown as JsonValue, at: raisedAt })
+    const placed = await placeCreditHolds(trx, { alerts, by, at: raisedAt })
+    audit.push(...placed.audit)
     await appendAuditEntries(trx, audit)
-    return alerts
+    await enqueueWebhookEvents(trx, {
+      at: raisedAt,
+      events: [...alerts.filter((alert) => !alert.shadow).map((data) => ({ event: 'alert.raised' as const, data })), ...placed.holds.map((data) => ({ event: 'credit_hold.placed' as const, data }))],
+    })
+    return { alerts, holds: placed.holds }
   })
+  for (const hold of holds) held?.add(hold.customerId)
+  return alerts
 }
 
 const transactionKey = (ruleId: string, source: string | null, id: string | null) => `${ruleId}\u0000${source}\u0000${id}`

@@ -18,6 +18,8 @@ export type IngestActivityOptions = {
   atomic?: boolean
   /** Check the items and resolve their customers, write nothing: what an atomic file import does first. */
   checkOnly?: boolean
+  /** For each transaction written (accepted, queued or duplicate), the control its result carries: blocked for a sale to a held customer. */
+  controlOf?: (tx: Transaction) => 'allowed' | 'blocked'
 }
 
 export type IngestActivityResult = {
@@ -55,7 +57,7 @@ class Refused extends Error {
  * acknowledged and never counted twice) or rejected with the fields at fault.
  */
 export async function ingestActivity(options: IngestActivityOptions): Promise<IngestActivityResult> {
-  const { store, monitoring, kind, items, atomic = false, checkOnly = false } = options
+  const { store, monitoring, kind, items, atomic = false, checkOnly = false, controlOf } = options
   const check = ACTIVITY_CHECKS[kind]
   const results: ItemResult[] = items.map((item, index) => ({ index, id: idOf(item), status: 'rejected' }))
   const checked: { index: number; input: ActivityInput[ActivityKind] }[] = []
@@ -108,6 +110,8 @@ export async function ingestActivity(options: IngestActivityOptions): Promise<In
         Object.assign(results[index]!, { status: 'accepted', seq: outcome.seq })
         result.evaluations.set(index, outcome.evaluation)
       } else results[index]!.status = outcome.status
+      // Read after the batch: a hold its own alerts placed counts.
+      if (controlOf) results[index]!.control = controlOf(transactions[i]!)
     })
     return finish()
   }

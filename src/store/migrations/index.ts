@@ -9,6 +9,7 @@ import * as expertAssessments from './0007-expert-assessments.ts'
 import * as leanSearchIndex from './0008-lean-search-index.ts'
 import * as monitoring from './0009-monitoring.ts'
 import * as alerts from './0010-alerts.ts'
+import * as controls from './0011-controls.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-lean-search-index': leanSearchIndex,
   '0009-monitoring': monitoring,
   '0010-alerts': alerts,
+  '0011-controls': controls,
 }

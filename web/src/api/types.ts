@@ -236,3 +236,63 @@ export type ReceivablesTrendPoint = {
   maxDaysPastDue: number | null
 }
 export type ReceivablesTrend = { currency: string | null; points: ReceivablesTrendPoint[] }
+
+/** Rules, alerts and cases (src/api/routes/rules.ts and alerts.ts; src/services/alerts/stored-alert.ts, which reaches the store). */
+export type { Evidence } from '../../../src/domain/alerts/evaluate-rules.ts'
+export type { RuleDocument, RuleSeverity, RuleScope, RuleState, Playbook, LocalizedText } from '../../../src/domain/alerts/rule.ts'
+import type { Evidence as AlertEvidence } from '../../../src/domain/alerts/evaluate-rules.ts'
+import type { RuleDocument as StoredRuleDocument, RuleSeverity as AlertSeverity, RuleState as StoredRuleState } from '../../../src/domain/alerts/rule.ts'
+
+export type AlertStatus = 'new' | 'assigned' | 'investigating' | 'escalated' | 'closed'
+export type CaseStatus = 'open' | 'closed'
+export type Disposition = 'true_positive' | 'false_positive' | 'not_actionable'
+
+/** GET /api/v1/alerts, …/alerts/:id and the alerts of a case. */
+export type AlertView = {
+  id: string
+  ruleId: string
+  ruleKey: string
+  ruleVersion: number
+  customerId: string
+  severity: AlertSeverity
+  score: number
+  status: AlertStatus
+  dedupeKey: string
+  transaction: { source: string; id: string } | null
+  at: string
+  raisedAt: string
+  evidence: AlertEvidence[]
+  shadow: boolean
+  caseId: string | null
+}
+
+/** A case as GET /api/v1/cases/:id and POST …/close send it. */
+export type CaseView = {
+  id: string
+  customerId: string
+  status: CaseStatus
+  ownerId: string | null
+  openedAt: string
+  closedAt: string | null
+  closedBy: string | null
+  disposition: Disposition | null
+  note: string | null
+}
+
+export type CaseSummary = CaseView & { alertCount: number }
+export type CaseDetail = CaseView & { alerts: AlertView[] }
+
+/** One rule version (GET /api/v1/rules, …/rules/:id). */
+export type StoredRule = {
+  id: string
+  key: string
+  version: number
+  state: StoredRuleState
+  document: StoredRuleDocument
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** POST /api/v1/rules: the document without the id, version and state the store gives it. */
+export type RuleInput = Omit<StoredRuleDocument, 'id' | 'version' | 'state' | 'dedupeKey'> & { dedupeKey?: string }

@@ -24,6 +24,9 @@ export function AppLayout() {
           className={styles.menu}
           items={[
             { key: 'customers', label: <Link to="/customers">{t('nav.customers')}</Link> },
+            { key: 'alerts', label: <Link to="/alerts">{t('nav.alerts')}</Link> },
+            { key: 'cases', label: <Link to="/cases">{t('nav.cases')}</Link> },
+            { key: 'rules', label: <Link to="/rules">{t('nav.rules')}</Link> },
             { key: 'models', label: <Link to="/models">{t('nav.models')}</Link> },
           ]}
         />
