@@ -136,7 +136,8 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
   // Live alerts run beside an in-process engine this server opens (not over NATS, nor on an engine given).
   // The customers under a credit hold, in memory for the transaction hot path: loaded when the server is ready.
   const held = createHeldCustomers({ store })
-  app.addHook('onReady', () => held.open())
+  // A store that cannot answer yet (not migrated) must not stop the server: requests load the holds before they need them.
+  app.addHook('onReady', async () => held.open().catch((error: Error) => app.log.error({ err: error }, 'credit holds not loaded at start')))
   const liveAlerts = given || config.natsUrl ? undefined : createLiveAlerts({ store, config: featureConfigOf(config), held })
   const monitoring = given ?? openMonitoringLazily(store, { natsUrl: config.natsUrl, config: featureConfigOf(config), alerts: liveAlerts })
   if (!given) app.addHook('onClose', () => monitoring.close())

@@ -35,8 +35,10 @@ const Features = Type.Unknown({ description: 'The customer’s features after th
  * Activity ingestion: transactions one at a time (answered with their evaluation) or in
  * batches, invoices and payments in batches; JSON arrays or NDJSON, up to 10,000 items.
  */
-export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitoring: Monitoring; alerts?: Pick<LiveAlerts, 'takeRaised'>; held?: Pick<HeldCustomers, 'has'> }> = async function activityRoutes(app, { store, monitoring, alerts, held }) {
+export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitoring: Monitoring; alerts?: Pick<LiveAlerts, 'takeRaised'>; held?: Pick<HeldCustomers, 'has' | 'ready'> }> = async function activityRoutes(app, { store, monitoring, alerts, held }) {
   const control = held ? (tx: Parameters<typeof controlOf>[1]) => controlOf(held, tx) : undefined
+  // The holds must be known before a sale is answered: blocked or not.
+  if (held) app.addHook('preHandler', () => held.ready())
   const tags = ['monitoring']
 
   // NDJSON: one item per line; a line that is not JSON becomes a rejected item naming its line.

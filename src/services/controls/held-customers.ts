@@ -7,6 +7,8 @@ import type { Store } from '../../store/open-store.ts'
  */
 export type HeldCustomers = {
   open(): Promise<void>
+  /** Loads the holds unless they are loaded: what a request awaits when loading at start failed. */
+  ready(): Promise<void>
   has(customerId: string): boolean
   add(customerId: string): void
   delete(customerId: string): void
@@ -14,10 +16,16 @@ export type HeldCustomers = {
 
 export function createHeldCustomers({ store }: { store: Store }): HeldCustomers {
   let held = new Set<string>()
+  let loaded = false
+  const open = async () => {
+    const rows = await store.db.selectFrom('credit_holds').select('customer_id').where('lifted_at', 'is', null).execute()
+    held = new Set(rows.map((row) => row.customer_id))
+    loaded = true
+  }
   return {
-    async open() {
-      const rows = await store.db.selectFrom('credit_holds').select('customer_id').where('lifted_at', 'is', null).execute()
-      held = new Set(rows.map((row) => row.customer_id))
+    open,
+    ready: async () => {
+      if (!loaded) await open()
     },
     has: (customerId) => held.has(customerId),
     add: (customerId) => void held.add(customerId),
