@@ -1,15 +1,5 @@
 import { Command, CommanderError } from 'commander'
 import { AppError } from '../app-error.ts'
-import { auditCommand } from './commands/audit.ts'
-import { demoCommand } from './commands/demo.ts'
-import { exportCommand } from './commands/export.ts'
-import { importCommand } from './commands/import.ts'
-import { migrateCommand } from './commands/migrate.ts'
-import { modelCommand } from './commands/model.ts'
-import { serveCommand } from './commands/serve.ts'
-import { userCommand } from './commands/user.ts'
-import { workerCommand } from './commands/worker.ts'
-import { rulesCommand } from './commands/rules.ts'
 
 // `fengkong export … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -25,16 +15,24 @@ const program = new Command('fengkong')
   // exit 1 is reserved for `audit verify` finding a broken ledger.
   .exitOverride()
 
-serveCommand(program)
-migrateCommand(program)
-userCommand(program)
-auditCommand(program)
-demoCommand(program)
-importCommand(program)
-exportCommand(program)
-modelCommand(program)
-workerCommand(program)
-rulesCommand(program)
+// Each command's module, loaded on demand: a run loads only the command it runs (and its
+// dependencies), which keeps `fengkong user add` from loading the server, the engine and NATS.
+// Help and unknown commands load them all, so the full list is shown.
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
+  user: async () => (await import('./commands/user.ts')).userCommand,
+  audit: async () => (await import('./commands/audit.ts')).auditCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  model: async () => (await import('./commands/model.ts')).modelCommand,
+  worker: async () => (await import('./commands/worker.ts')).workerCommand,
+  rules: async () => (await import('./commands/rules.ts')).rulesCommand,
+}
+const asked = process.argv[2]
+const wanted = asked !== undefined && asked in COMMANDS ? [asked] : Object.keys(COMMANDS)
+for (const name of wanted) (await COMMANDS[name]!())(program)
 
 try {
   await program.parseAsync(process.argv)
