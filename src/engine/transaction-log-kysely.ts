@@ -46,10 +46,6 @@ export function kyselyTransactionLog(db: Kysely<Database>): TransactionLog {
       const rows = await db.selectFrom('transactions').selectAll().where('seq', '>', afterSeq).where('seq', '<=', throughSeq).orderBy('seq').execute()
       return rows.map(fromTransactionRow)
     },
-    async lastSeq() {
-      const row = await db.selectFrom('transactions').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst()
-      return Number(row?.seq ?? 0)
-    },
   }
 }
 

@@ -12,7 +12,6 @@ export function sqliteTransactionLog(sqlite: SqliteDatabase.Database): Transacti
   const insert = sqlite.prepare(`insert or ignore into transactions (${TRANSACTION_COLUMNS.join(', ')}) values (${TRANSACTION_COLUMNS.map(() => '?').join(', ')})`)
   const tail = sqlite.prepare(`select seq, ${TRANSACTION_COLUMNS.join(', ')} from transactions where seq > ? order by seq limit ?`)
   const range = sqlite.prepare(`select seq, ${TRANSACTION_COLUMNS.join(', ')} from transactions where seq > ? and seq <= ? order by seq`)
-  const last = sqlite.prepare('select coalesce(max(seq), 0) as seq from transactions').pluck()
 
   const appendBatch = sqlite.transaction((transactions: readonly Transaction[], receivedAt: number) => {
     const seqs: (number | null)[] = new Array(transactions.length)
@@ -52,9 +51,6 @@ export function sqliteTransactionLog(sqlite: SqliteDatabase.Database): Transacti
     },
     async range(afterSeq, throughSeq) {
       return (range.all(afterSeq, throughSeq) as (TransactionColumns & { seq: number })[]).map(fromTransactionRow)
-    },
-    async lastSeq() {
-      return last.get() as number
     },
   }
 }

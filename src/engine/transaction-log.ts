@@ -16,8 +16,6 @@ export type TransactionLog = {
   tail(afterSeq: number, limit: number): Promise<StoredTransaction[]>
   /** Transactions with afterSeq < seq <= throughSeq, in seq order. */
   range(afterSeq: number, throughSeq: number): Promise<StoredTransaction[]>
-  /** The highest seq stored, 0 when none. */
-  lastSeq(): Promise<number>
 }
 
 /** Raw prepared statements on SQLite (the measured hot path), Kysely on PostgreSQL. */

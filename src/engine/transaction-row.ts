@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely'
 import type { Transaction } from '../domain/monitoring/activity.ts'
+import type { TransactionTable } from '../store/schema.ts'
 
 /** The columns of `transactions` in the order the raw SQLite statements bind them. */
 export const TRANSACTION_COLUMNS = [
@@ -20,49 +22,10 @@ export const TRANSACTION_COLUMNS = [
   'received_at',
 ] as const
 
-export type TransactionColumns = {
-  source: string
-  id: string
-  customer_id: string
-  at: number
-  amount: number
-  currency: string
-  direction: string
-  type: string
-  channel: string | null
-  counterparty_id: string | null
-  counterparty_name: string | null
-  counterparty_country: string | null
-  counterparty_account: string | null
-  category: string | null
-  description: string | null
-  received_at: number
-}
+/** A stored transaction's columns, as the table declares them (seq aside). */
+export type TransactionColumns = Omit<Selectable<TransactionTable>, 'seq'>
 
 export type StoredTransaction = Transaction & { seq: number; receivedAt: number }
-
-/** A transaction's values in TRANSACTION_COLUMNS order. */
-export function transactionValues(tx: Transaction, receivedAt: number): unknown[] {
-  const counterparty = tx.counterparty
-  return [
-    tx.source,
-    tx.id,
-    tx.customerId,
-    tx.at,
-    tx.amount,
-    tx.currency,
-    tx.direction,
-    tx.type,
-    tx.channel,
-    counterparty?.id ?? null,
-    counterparty?.name ?? null,
-    counterparty?.country ?? null,
-    counterparty?.account ?? null,
-    tx.category,
-    tx.description,
-    receivedAt,
-  ]
-}
 
 export function transactionColumns(tx: Transaction, receivedAt: number): TransactionColumns {
   const counterparty = tx.counterparty

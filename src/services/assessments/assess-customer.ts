@@ -1,6 +1,6 @@
 import { canonicalJson, type JsonValue } from '../../domain/audit/index.ts'
 import { industryRiskFor, rateCustomer, recommendCreditLimit, type CompositeRating, type CreditLimitRecommendation, type NotRated } from '../../domain/scoring/index.ts'
-import { receivablesSummary } from '../../domain/monitoring/receivables/index.ts'
+import { mainInvoicedCurrency, receivablesSummary } from '../../domain/monitoring/receivables/index.ts'
 import type { Store } from '../../store/open-store.ts'
 import { readCustomerReceivables } from '../../store/repositories/receivables.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
@@ -174,9 +174,7 @@ async function paymentBehaviourOf(store: Store, customerId: string): Promise<{ i
   const { invoices, payments } = await readCustomerReceivables(store.db, customerId)
   if (invoices.length === 0) return null
   const summary = receivablesSummary({ invoices, payments, asOf: Date.now() })
-  const invoiced = new Map<string, number>()
-  for (const invoice of invoices) invoiced.set(invoice.currency, (invoiced.get(invoice.currency) ?? 0) + invoice.amount)
-  const currency = [...invoiced].sort((a, b) => b[1] - a[1])[0]![0]
+  const currency = mainInvoicedCurrency(invoices)!
   const figure = summary.currencies.find((c) => c.currency === currency)?.paymentIndex
   if (!figure || figure.value === null) return null
   return { index: figure.value, currency, formula: figure.formula, inputs: { ...figure.inputs } }

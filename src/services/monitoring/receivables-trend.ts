@@ -1,4 +1,4 @@
-import { receivablesSummary } from '../../domain/monitoring/receivables/index.ts'
+import { mainInvoicedCurrency, receivablesSummary } from '../../domain/monitoring/receivables/index.ts'
 import type { Store } from '../../store/open-store.ts'
 import { readCustomerReceivables } from '../../store/repositories/receivables.ts'
 import { assertCustomerExists } from '../customer-records/record-checks.ts'
@@ -22,9 +22,7 @@ export type ReceivablesTrendPoint = {
 export async function receivablesTrend({ store, customerId, months = 12, now = Date.now() }: { store: Store; customerId: string; months?: number; now?: number }): Promise<{ currency: string | null; points: ReceivablesTrendPoint[] }> {
   await assertCustomerExists(store.db, customerId)
   const { invoices, payments } = await readCustomerReceivables(store.db, customerId)
-  const invoiced = new Map<string, number>()
-  for (const invoice of invoices) invoiced.set(invoice.currency, (invoiced.get(invoice.currency) ?? 0) + invoice.amount)
-  const currency = [...invoiced].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+  const currency = mainInvoicedCurrency(invoices)
   if (!currency) return { currency: null, points: [] }
 
   const today = new Date(now)
