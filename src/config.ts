@@ -29,6 +29,10 @@ export type Config = {
    * a rate is counted but left out of every amount feature.
    */
   fxRates: Record<string, number>
+  /** smtp://user:pass@host:port (smtps:// for TLS from the start): email notifications are sent through it; unset, no email is queued or sent. */
+  smtpUrl: string | null
+  /** The sender of those emails. */
+  mailFrom: string
 }
 
 export type ConfigOverrides = Partial<Pick<Config, 'databaseUrl' | 'host' | 'port'>>
@@ -47,6 +51,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     trustProxy: flag(env.FENGKONG_TRUST_PROXY),
     natsUrl: env.FENGKONG_NATS_URL || null,
     fxRates: rates(env.FENGKONG_FX_RATES),
+    smtpUrl: smtpUrl(env.FENGKONG_SMTP_URL),
+    mailFrom: env.FENGKONG_MAIL_FROM || 'Fengkong <fengkong@localhost>',
   }
 }
 
@@ -64,6 +70,25 @@ function rates(value: string | undefined): Record<string, number> {
     out[match[1]!] = Number(match[2])
   }
   return out
+}
+
+function smtpUrl(value: string | undefined): string | null {
+  if (!value) return null
+  let parsed: URL
+  try {
+    parsed = new URL(value)
+  } catch {
+    throw new Error('FENGKONG_SMTP_URL must look like smtp://user:pass@host:port')
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new Error(`FENGKONG_SMTP_URL must start with smtp:// or smtps://, got ${parsed.protocol}//`)
+  return value
+}
+
+/** The SMTP server an operator may see in logs: its address without the password. */
+export function redactSmtpUrl(url: string): string {
+  const parsed = new URL(url)
+  if (parsed.password) parsed.password = '***'
+  return parsed.toString()
 }
 
 function flag(value: string | undefined): boolean {

@@ -13,12 +13,23 @@ import { handleError } from './error-handler.ts'
 import { openMonitoringLazily, type Monitoring } from '../engine/monitoring.ts'
 import { activityRoutes } from './routes/activity.ts'
 import { alertRoutes } from './routes/alerts.ts'
+import { caseRoutes } from './routes/cases.ts'
+import { caseAttachmentRoutes } from './routes/case-attachments.ts'
+import { notificationRoutes } from './routes/notifications.ts'
+import { createCaseEscalationWorker, type CaseEscalationWorker, type CaseEscalationWorkerOptions } from '../services/alerts/case-escalation-worker.ts'
 import { ruleRoutes } from './routes/rules.ts'
+import { portfolioRoutes } from './routes/portfolio.ts'
+import { digestRoutes } from './routes/digest.ts'
 import { createLiveAlerts } from '../services/alerts/live-alerts.ts'
+import { createDailyRulesSchedule, type DailyRulesSchedule, type DailyRulesScheduleOptions } from '../services/alerts/daily-rules-schedule.ts'
+import { runDailyRules } from '../services/alerts/run-daily-rules.ts'
 import { createHeldCustomers } from '../services/controls/held-customers.ts'
 import { createWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../services/webhooks/webhook-worker.ts'
 import { controlRoutes } from './routes/controls.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
+import { emailNotificationRoutes } from './routes/email-notifications.ts'
+import { createEmailWorker, type EmailWorker, type EmailWorkerOptions } from '../services/email/email-worker.ts'
+import { createSmtpTransport, recordEmailTransport, type MailTransport } from '../services/email/email-transport.ts'
 import { apiKeyRoutes } from './routes/api-keys.ts'
 import { customerActivityRoutes } from './routes/customer-activity.ts'
 import { assessmentRoutes } from './routes/assessments.ts'
@@ -39,10 +50,13 @@ import { healthRoutes } from './routes/health.ts'
 import { importRoutes } from './routes/imports.ts'
 import { meRoutes } from './routes/me.ts'
 import { modelRoutes } from './routes/models.ts'
+import { policyRoutes } from './routes/policy.ts'
 import { scoringRoutes } from './routes/scoring.ts'
 import { teamRoutes } from './routes/teams.ts'
 import { userRoutes } from './routes/users.ts'
 import { webUi } from './web-ui.ts'
+import { workflowRoutes } from './routes/workflow.ts'
+import { createReviewScheduleTimer, type ReviewScheduleTimer, type ReviewScheduleTimerOptions } from '../services/workflow/review-schedule-timer.ts'
 
 export type BuildServerOptions = {
   store: Store
@@ -53,15 +67,23 @@ export type BuildServerOptions = {
   monitoring?: Monitoring
   /** The webhook delivery worker's timing (tests: a short interval, a short backoff, a fake clock). */
   webhooks?: Omit<WebhookWorkerOptions, 'store'>
+  /** The email worker's timing, and its transport (tests), when SMTP is configured. */
+  email?: Omit<EmailWorkerOptions, 'store' | 'transport'> & { transport?: MailTransport }
+  /** The SLA clock that escalates overdue cases (tests: a fake clock). */
+  caseEscalation?: Omit<CaseEscalationWorkerOptions, 'store'>
+  /** The daily rule run's clock and timers (tests: a fake clock). */
+  dailyRules?: Omit<DailyRulesScheduleOptions, 'store' | 'run'>
+  /** The daily periodic-review run's clock and timers (tests: a fake clock); its clock is also the workflow routes' today. */
+  reviews?: Omit<ReviewScheduleTimerOptions, 'store'>
 }
 
-export type FengkongServer = FastifyInstance & { routeAccess: RouteAccess[]; webhookWorker: WebhookWorker }
+export type FengkongServer = FastifyInstance & { emailWorker: EmailWorker | null } & { routeAccess: RouteAccess[]; webhookWorker: WebhookWorker; caseEscalation: CaseEscalationWorker; dailyRules: DailyRulesSchedule; reviewSchedule: ReviewScheduleTimer }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/
 
 registerAjvFormats()
 
-export async function buildServer({ store, config, throttle = createLoginThrottle(), monitoring: given, webhooks }: BuildServerOptions): Promise<FengkongServer> {
+export async function buildServer({ store, config, throttle = createLoginThrottle(), monitoring: given, webhooks, email, caseEscalation: caseEscalationOptions, dailyRules: dailyRulesOptions, reviews: reviewOptions }: BuildServerOptions): Promise<FengkongServer> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
@@ -144,15 +166,66 @@ export async function buildServer({ store, config, throttle = createLoginThrottl
   await app.register(activityRoutes, { store, monitoring, alerts: liveAlerts, held })
   await app.register(customerActivityRoutes, { store, monitoring })
   await app.register(modelRoutes, { store, config })
-  await app.register(ruleRoutes, { store, listener: liveAlerts })
+  await app.register(policyRoutes, { store })
+  await app.register(ruleRoutes, { store, listener: liveAlerts, config: featureConfigOf(config) })
   await app.register(alertRoutes, { store })
+  await app.register(caseRoutes, { store })
+  await app.register(caseAttachmentRoutes, { store, config })
+  await app.register(notificationRoutes, { store })
+  // Overdue cases are escalated by a timer in this process, from ready until close.
+  const caseEscalation = createCaseEscalationWorker({ store, onError: (error) => app.log.error({ err: error }, 'escalating overdue cases failed'), ...caseEscalationOptions })
+  app.addHook('onReady', async () => caseEscalation.start())
+  app.addHook('onClose', () => caseEscalation.stop())
   await app.register(controlRoutes, { store, held })
+  // Periodic reviews are scheduled (and overdue ones raised) by a timer in this process: shortly after start, then daily.
+  const reviewSchedule = createReviewScheduleTimer({ store, onError: (error) => app.log.error({ err: error }, 'scheduling reviews failed'), ...reviewOptions })
+  app.addHook('onReady', async () => reviewSchedule.start())
+  app.addHook('onClose', () => reviewSchedule.stop())
+  const reviewClock = reviewOptions?.now ?? Date.now
+  await app.register(workflowRoutes, { store, held, reviews: reviewSchedule, now: () => new Date(reviewClock()) })
   await app.register(webhookRoutes, { store })
+  await app.register(portfolioRoutes, { store, config })
+  await app.register(digestRoutes, { store, config })
   // Webhook deliveries are sent by a timer in this process, from ready until close.
   const webhookWorker = createWebhookWorker({ store, ...webhooks })
   app.addHook('onReady', async () => webhookWorker.start())
   app.addHook('onClose', () => webhookWorker.stop())
+  // Emails are sent by a timer in this process when SMTP is configured; the store is told either
+  // way at start, so events queue emails only while they can be sent.
+  const { transport: givenTransport, ...emailTiming } = email ?? {}
+  const mailTransport = config.smtpUrl ? (givenTransport ?? createSmtpTransport({ url: config.smtpUrl, from: config.mailFrom })) : null
+  const emailWorker = mailTransport ? createEmailWorker({ store, transport: mailTransport, ...emailTiming }) : null
+  app.addHook('onReady', async () => {
+    await recordEmailTransport(store.db, { configured: emailWorker !== null }).catch((error: Error) => app.log.error({ err: error }, 'email transport not recorded'))
+    emailWorker?.start()
+  })
+  app.addHook('onClose', async () => {
+    await emailWorker?.stop()
+    mailTransport?.close()
+  })
+  await app.register(emailNotificationRoutes, { store, smtpConfigured: emailWorker !== null })
+  Object.assign(app, { emailWorker })
+  // The daily rules run once per UTC day, shortly after midnight, for the day that ended (and the days missed, at start).
+  const dailyRules = createDailyRulesSchedule({
+    store,
+    onError: (error) => app.log.error({ err: error }, 'the daily rules failed'),
+    ...dailyRulesOptions,
+    run: (date) =>
+      runDailyRules({
+        store,
+        date,
+        config: featureConfigOf(config),
+        held,
+        // A customer without transactions has no features, as in a backtest.
+        features: async (customerId, asOf) => {
+          const features = await monitoring.engine.features(customerId, asOf)
+          return features.totalCount === 0 ? null : features
+        },
+      }),
+  })
+  app.addHook('onReady', async () => dailyRules.start())
+  app.addHook('onClose', () => dailyRules.stop())
   await app.register(webUi)
 
-  return Object.assign(app, { routeAccess, webhookWorker }) as unknown as FengkongServer
+  return Object.assign(app, { routeAccess, webhookWorker, caseEscalation, dailyRules, reviewSchedule }) as unknown as FengkongServer
 }

@@ -29,6 +29,8 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   model: async () => (await import('./commands/model.ts')).modelCommand,
   worker: async () => (await import('./commands/worker.ts')).workerCommand,
   rules: async () => (await import('./commands/rules.ts')).rulesCommand,
+  digest: async () => (await import('./commands/digest.ts')).digestCommand,
+  handbook: async () => (await import('./commands/digest.ts')).handbookCommand,
 }
 const asked = process.argv[2]
 const wanted = asked !== undefined && asked in COMMANDS ? [asked] : Object.keys(COMMANDS)

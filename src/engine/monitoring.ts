@@ -1,3 +1,4 @@
+import type { Transaction } from '../domain/monitoring/activity.ts'
 import type { FeatureConfig } from '../domain/monitoring/features/index.ts'
 import type { Store } from '../store/open-store.ts'
 import { CustomerResolver } from './customer-resolver.ts'
@@ -25,8 +26,8 @@ export type OpenMonitoringOptions = {
   alerts?: AcceptedSink
 }
 
-/** Something that collects work from accepted transactions in memory and writes it once per batch. */
-export type AcceptedSink = { onAccepted: AcceptedListener; open(): Promise<void>; flush(): Promise<unknown> }
+/** Something that collects work from accepted transactions in memory and writes it once per batch; `prepare` reads what it needs of a batch before the engine applies it. */
+export type AcceptedSink = { onAccepted: AcceptedListener; open(): Promise<void>; prepare?(transactions: readonly Transaction[]): Promise<void>; flush(): Promise<unknown> }
 
 export async function openMonitoring(store: Store, options: OpenMonitoringOptions = {}): Promise<Monitoring> {
   const customers = new CustomerResolver(store)
@@ -49,11 +50,13 @@ function flushedAfterIngest(engine: EngineAccess, sink: AcceptedSink): EngineAcc
   return {
     ...engine,
     async submit(transactions) {
+      await sink.prepare?.(transactions)
       const outcomes = await engine.submit(transactions)
       await sink.flush()
       return outcomes
     },
     async evaluate(tx, asOf) {
+      await sink.prepare?.([tx])
       const result = await engine.evaluate(tx, asOf)
       await sink.flush()
       return result

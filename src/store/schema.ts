@@ -40,9 +40,24 @@ export type Database = {
   rules: RuleTable
   alerts: AlertTable
   cases: CaseTable
+  case_queues: CaseQueueTable
+  case_rotations: CaseRotationTable
+  case_comments: CaseCommentTable
+  case_attachments: CaseAttachmentTable
+  notifications: NotificationTable
   credit_holds: CreditHoldTable
   webhooks: WebhookTable
   webhook_deliveries: WebhookDeliveryTable
+  limit_proposals: LimitProposalTable
+  control_reviews: ControlReviewTable
+  email_subscriptions: EmailSubscriptionTable
+  email_deliveries: EmailDeliveryTable
+  email_transport: EmailTransportTable
+  policy_versions: PolicyVersionTable
+  policy_attestations: PolicyAttestationTable
+  approval_requests: ApprovalRequestTable
+  approval_decisions: ApprovalDecisionTable
+  reviews: ReviewTable
 }
 
 export type TeamTable = {
@@ -517,7 +532,7 @@ export type AlertTable = {
 export type CaseTable = {
   id: string
   customer_id: string
-  /** open or closed; one open case per customer. */
+  /** new, assigned, investigating, escalated or closed; one case not closed per customer. */
   status: string
   owner_id: string | null
   opened_at: string
@@ -526,6 +541,68 @@ export type CaseTable = {
   /** true_positive, false_positive or not_actionable once closed. */
   disposition: string | null
   note: string | null
+  /** The team (queue) the case was routed to. */
+  team_id: string | null
+  /** The worst severity of its alerts, and its rank (1 low … 4 critical) to sort by. */
+  severity: string
+  severity_rank: number
+  /** When the case is due (its SLA); null after the last escalation level. */
+  sla_due_at: string | null
+  /** How many times the case was escalated (0: never), and when last. */
+  escalation_level: number
+  escalated_at: string | null
+}
+
+/** Routing: cases of a severity (or '*': any severity without a row of its own) go to a team's queue. */
+export type CaseQueueTable = {
+  severity: string
+  team_id: string
+  updated_by: string
+  updated_at: string
+}
+
+/** Round-robin: the member of the team assigned a case last. */
+export type CaseRotationTable = {
+  team_id: string
+  last_user_id: string
+  updated_at: string
+}
+
+export type CaseCommentTable = {
+  id: string
+  case_id: string
+  /** The actor label (user:ID). */
+  author: string
+  body: string
+  /** JSON array of the user ids its @mentions resolved to. */
+  mentions: string
+  created_at: string
+}
+
+export type CaseAttachmentTable = {
+  id: string
+  case_id: string
+  filename: string
+  content_type: string
+  size: number
+  sha256: string
+  content: Buffer
+  uploaded_by: string
+  created_at: string
+}
+
+/** A user's in-app inbox. */
+export type NotificationTable = {
+  id: string
+  user_id: string
+  /** case.assigned, case.escalated or case.mentioned. */
+  kind: string
+  title: string
+  case_id: string | null
+  /** JSON object: what the web UI needs to say it. */
+  payload: string
+  created_at: string
+  read_at: string | null
 }
 
 export type CreditHoldTable = {
@@ -573,4 +650,179 @@ export type WebhookDeliveryTable = {
   next_attempt_at: string | null
   attempted_at: string | null
   delivered_at: string | null
+}
+
+export type LimitProposalTable = {
+  id: string
+  customer_id: string
+  /** The contract whose credit limit is the customer's limit, and which accepting changes. */
+  contract_id: string
+  /** The case whose alert set it off: one proposal per case. */
+  case_id: string | null
+  alert_id: string | null
+  /** Minor units of currency. */
+  current_limit: number
+  proposed_limit: number
+  currency: string
+  cut_percent: number
+  /** The reasons in one line, and as canonical JSON (the control policy's rows that decided it). */
+  reason: string
+  reasons: string
+  /** proposed, accepted or rejected. */
+  status: string
+  proposed_at: string
+  proposed_by: string
+  decided_at: string | null
+  decided_by: string | null
+  note: string | null
+}
+
+export type ControlReviewTable = {
+  id: string
+  customer_id: string
+  /** The case whose alert started it: one review per case. */
+  case_id: string | null
+  alert_id: string | null
+  /** The review task (tasks table). */
+  task_id: string
+  /** The customer's status before it was set to under_review. */
+  status_before: string
+  due_on: string
+  reason: string
+  /** Canonical JSON of the control policy's reasons. */
+  reasons: string
+  triggered_at: string
+  triggered_by: string
+}
+
+export type EmailSubscriptionTable = {
+  id: string
+  /** A user (emailed at their address when the email is queued), or null for a bare address. */
+  user_id: string | null
+  address: string | null
+  /** JSON array of event names. */
+  events: string
+  /** For alert events: the least severity emailed; null for every severity. */
+  min_severity: string | null
+  created_by: string
+  created_at: string
+  deleted_at: string | null
+}
+
+export type EmailDeliveryTable = {
+  id: string
+  subscription_id: string
+  /** The same for every attempt of one email (its Message-ID). */
+  message_id: string
+  event: string
+  to_address: string
+  subject: string
+  body: string
+  attempt: number
+  /** pending, sending, delivered, failed or dropped. */
+  status: string
+  error: string | null
+  created_at: string
+  next_attempt_at: string | null
+  attempted_at: string | null
+  delivered_at: string | null
+}
+
+/** One row (id 'smtp'): whether the server that sends emails has SMTP configured. */
+export type EmailTransportTable = {
+  id: string
+  configured: number
+  updated_at: string
+}
+
+export type PolicyVersionTable = {
+  id: string
+  /** 1, 2, 3…: every draft takes the next number. */
+  version: number
+  /** draft, pending_approval, active, superseded or rejected; at most one active. */
+  status: string
+  /** Canonical JSON: the domain RiskPolicy */
+  document: string
+  note: string | null
+  created_by: string
+  created_at: string
+  /** The last edit of the draft. */
+  updated_by: string
+  updated_at: string
+  submitted_by: string | null
+  submitted_at: string | null
+  approved_by: string | null
+  approved_at: string | null
+  rejected_by: string | null
+  rejected_at: string | null
+  rejection_reason: string | null
+  superseded_at: string | null
+}
+
+export type PolicyVersionRow = Selectable<PolicyVersionTable>
+
+export type PolicyAttestationTable = {
+  policy_version_id: string
+  user_id: string
+  attested_at: string
+}
+
+/** A request for approval (migration 0016-workflow). */
+export type ApprovalRequestTable = {
+  id: string
+  /** limit_change, rating_override, onboarding or hold_release. */
+  kind: string
+  customer_id: string
+  /** Canonical JSON: what is asked (the proposed limit, the override's grade and justification, the lift note). */
+  payload: string
+  /** Minor units of currency the matrix routed on. */
+  amount: number
+  currency: string
+  /** The customer's grade when it asked, or null when ungraded. */
+  grade: string | null
+  /** The policy version whose approval matrix routed it. */
+  policy_version: number
+  required_role: string
+  approvers_needed: number
+  route_explanation: string
+  /** pending, approved, rejected or cancelled. */
+  status: string
+  /** Actor label, user:<id>. */
+  requested_by: string
+  requested_at: string
+  decided_at: string | null
+  note: string | null
+  /** Canonical JSON: what approving applied, or null. */
+  outcome: string | null
+}
+
+export type ApprovalDecisionTable = {
+  request_id: string
+  user_id: string
+  /** approved or rejected. */
+  decision: string
+  note: string | null
+  at: string
+}
+
+/** A periodic review (migration 0016-workflow). */
+export type ReviewTable = {
+  id: string
+  customer_id: string
+  due_on: string
+  /** The date the due date was counted from (last assessment or review). */
+  based_on: string
+  grade: string
+  /** Canonical JSON of the policy's ReviewFrequency for the grade. */
+  frequency: string
+  policy_version: number
+  /** scheduled, done or cancelled; overdue is derived (scheduled and due before today). */
+  status: string
+  scheduled_at: string
+  completed_by: string | null
+  completed_at: string | null
+  outcome: string | null
+  /** When the overdue review was raised (a task for the owner), once. */
+  overdue_alerted_at: string | null
+  overdue_task_id: string | null
 }

@@ -36,6 +36,7 @@ function engineContext(): RuleContext {
     receivables: receivablesFacts(summary, 'CNY'),
     bureau: { score: 640, scoreDrop: 60, ratingDowngrade: false, newCourtJudgment: true, newDefault: false, newTaxArrears: false },
     zscore: { zone: 'grey', score: 2.1 },
+    portfolio: { outstanding: 500_000, totalOutstanding: 4_000_000, maxSingleNameShare: 0.1 },
   })
 }
 
@@ -73,6 +74,12 @@ describe('the variable catalogue', () => {
     expect([read('tx.id'), read('tx.amount'), read('tx.direction'), read('tx.counterparty_id'), read('tx.is_high_risk_country'), read('tx.gap_days'), read('tx.hour')]).toEqual(['T-119', 219_000, 'out', 'cp-4', false, 0.25, 4])
     expect([read('customer.industry_code'), read('customer.tags'), read('rating.previous_grade'), read('bureau.new_court_judgment'), read('zscore.zone')]).toEqual(['C3311', ['vip', 'exporter'], 'BBB', true, 'grey'])
     expect([read('receivables.max_dpd'), read('receivables.overdue'), read('receivables.outstanding'), read('receivables.utilisation'), read('receivables.weighted_dpd')]).toEqual([31, 500_000, 500_000, 0.5, 31])
+    expect([read('portfolio.exposure_share'), read('portfolio.max_single_name_share'), read('portfolio.outstanding'), read('portfolio.total_outstanding')]).toEqual([0.125, 0.1, 500_000, 4_000_000])
+  })
+
+  it('reads the exposure share as null while the portfolio has nothing outstanding', () => {
+    const context = ruleContext({ portfolio: { outstanding: 0, totalOutstanding: 0, maxSingleNameShare: 0.1 } })
+    expect([ruleVariable('portfolio.exposure_share')!.read(context), ruleVariable('portfolio.total_outstanding')!.read(context)]).toEqual([null, 0])
   })
 
   it('has a description for every variable and names only baselines it holds', () => {

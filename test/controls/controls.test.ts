@@ -168,8 +168,8 @@ describe.each(DIALECTS)('%s: credit holds and signed webhooks', (dialect) => {
       const raised = await postTx(tx('W-1', 'ctl-hooked', { category: 'critical', at: '2026-11-02T15:00:00Z' }))
       expect(raised.control).toBe('blocked')
       clock = Date.now() // the events were queued due at the real time
-      expect(await test.app.webhookWorker.runOnce()).toBe(2)
-      expect(hook.received.map((r) => r.headers['x-fengkong-event']).sort()).toEqual(['alert.raised', 'credit_hold.placed'])
+      expect(await test.app.webhookWorker.runOnce()).toBe(3) // the control policy also starts a review
+      expect(hook.received.map((r) => r.headers['x-fengkong-event']).sort()).toEqual(['alert.raised', 'credit_hold.placed', 'review.triggered'])
       for (const delivery of hook.received) {
         expect(verify(secret, delivery)).toBe(true)
         expect(verify('whsec_wrong', delivery)).toBe(false)
@@ -180,6 +180,7 @@ describe.each(DIALECTS)('%s: credit holds and signed webhooks', (dialect) => {
 
       const log = (await as(test, 'admin', { method: 'GET', url: `/api/v1/webhooks/${id}/deliveries` })).json().items
       expect(log.map((d: { status: string; responseCode: number; attempt: number }) => [d.status, d.responseCode, d.attempt])).toEqual([
+        ['delivered', 204, 1],
         ['delivered', 204, 1],
         ['delivered', 204, 1],
       ])
@@ -193,8 +194,9 @@ describe.each(DIALECTS)('%s: credit holds and signed webhooks', (dialect) => {
     const hook = await receiver([500, 503, 200])
     try {
       const created = (await as(test, 'admin', { method: 'POST', url: '/api/v1/webhooks', payload: { url: hook.url, secret: 'a-secret-of-sixteen-chars' } })).json()
-      const cases = (await as(test, 'viewer', { method: 'GET', url: `/api/v1/cases?customerId=${customers.hooked}&status=open` })).json().items
-      const closed = await as(test, 'analyst', { method: 'POST', url: `/api/v1/cases/${cases[0].id}/close`, payload: { disposition: 'true_positive', note: 'confirmed' } })
+      const cases = (await as(test, 'viewer', { method: 'GET', url: `/api/v1/cases?customerId=${customers.hooked}` })).json().items
+      const open = cases.find((c: { status: string }) => c.status !== 'closed')
+      const closed = await as(test, 'analyst', { method: 'POST', url: `/api/v1/cases/${open.id}/close`, payload: { disposition: 'true_positive', note: 'confirmed' } })
       expect(closed.statusCode, closed.body).toBe(200)
 
       clock = Date.now()
@@ -234,10 +236,10 @@ describe.each(DIALECTS)('%s: credit holds and signed webhooks', (dialect) => {
       expect(raised.json().control).toBe('blocked')
       await until(async () => {
         const rows = await test.store.db.selectFrom('webhook_deliveries').select(['status', 'attempt']).where('webhook_id', '=', created.id).execute()
-        return rows.length === 4 && rows.every((row) => row.status === 'failed')
+        return rows.length === 6 && rows.every((row) => row.status === 'failed')
       })
       await new Promise((resolve) => setTimeout(resolve, 100))
-      expect(hook.received).toHaveLength(4) // two events, two attempts each, no more
+      expect(hook.received).toHaveLength(6) // three events (alert, hold, review), two attempts each, no more
     } finally {
       await app.close()
       await hook.close()

@@ -19,10 +19,10 @@ export type TestApp = {
 }
 
 /** A server on a fresh store of the dialect, with one signed-in user of each role. */
-export async function startTestApp(dialect: Dialect, options: { config?: Partial<Config>; throttle?: LoginThrottle; webhooks?: BuildServerOptions['webhooks'] } = {}): Promise<TestApp> {
+export async function startTestApp(dialect: Dialect, options: { config?: Partial<Config>; throttle?: LoginThrottle; webhooks?: BuildServerOptions['webhooks']; email?: BuildServerOptions['email'] } = {}): Promise<TestApp> {
   const store = await openTestStore(dialect)
   const config: Config = { ...loadConfig({}, {}), logLevel: 'silent', ...options.config }
-  const app = await buildServer({ store, config, throttle: options.throttle, webhooks: options.webhooks })
+  const app = await buildServer({ store, config, throttle: options.throttle, webhooks: options.webhooks, email: options.email })
   const users = {} as TestApp['users']
   for (const role of ['admin', 'risk_manager', 'analyst', 'viewer'] as const) {
     const user = await createUser({ store, actor: { kind: 'system' }, input: { email: `${role}@test.fengkong`, password: PASSWORD, role } })

@@ -1,14 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { RULE_SEVERITIES } from '../../domain/alerts/index.ts'
-import { closeCase } from '../../services/alerts/close-case.ts'
 import { getAlert } from '../../services/alerts/get-alert.ts'
-import { getCase } from '../../services/alerts/get-case.ts'
 import { listAlerts } from '../../services/alerts/list-alerts.ts'
-import { listCases } from '../../services/alerts/list-cases.ts'
-import { ALERT_STATUSES, CASE_STATUSES, DISPOSITIONS } from '../../services/alerts/stored-alert.ts'
+import { ALERT_STATUSES } from '../../services/alerts/stored-alert.ts'
 import type { Store } from '../../store/open-store.ts'
-import { principalOf } from '../auth/access-control.ts'
 import { errorResponses, Id, IdParams, Nullable, StrictObject } from '../schemas/common.ts'
 
 const Evidence = Type.Object({
@@ -35,22 +31,9 @@ export const AlertSchema = Type.Object({
   caseId: Nullable(Type.String()),
 })
 
-const CaseFields = {
-  id: Type.String(),
-  customerId: Type.String(),
-  status: Type.Enum(CASE_STATUSES),
-  ownerId: Nullable(Type.String()),
-  openedAt: Type.String(),
-  closedAt: Nullable(Type.String()),
-  closedBy: Nullable(Type.String()),
-  disposition: Nullable(Type.Enum(DISPOSITIONS)),
-  note: Nullable(Type.String()),
-}
-const CaseSchema = Type.Object(CaseFields)
+export const Page = { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) }
 
-const Page = { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) }
-
-/** Alerts raised by the rules, and the cases that group them: one open case per customer. */
+/** Alerts raised by the rules, with their evidence (the cases that group them: src/api/routes/cases.ts). */
 export const alertRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async function alertRoutes(app, { store }) {
   const tags = ['alerts']
 
@@ -80,43 +63,5 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async fu
     '/api/v1/alerts/:id',
     { config: { access: 'customers.read' }, schema: { tags, summary: 'One alert with its evidence', params: IdParams, response: { 200: AlertSchema, ...errorResponses('not_found') } } },
     async (request) => getAlert({ store, alertId: request.params.id }),
-  )
-
-  app.get(
-    '/api/v1/cases',
-    {
-      config: { access: 'customers.read' },
-      schema: {
-        tags,
-        summary: 'Cases, newest opened first, with how many alerts each holds',
-        querystring: StrictObject({ status: Type.Optional(Type.Enum(CASE_STATUSES)), customerId: Type.Optional(Id), ...Page }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...CaseFields, alertCount: Type.Integer() })), nextCursor: Nullable(Type.String()) }), ...errorResponses() },
-      },
-    },
-    async (request) => listCases({ store, ...request.query, limit: request.query.limit ?? 50 }),
-  )
-
-  app.get(
-    '/api/v1/cases/:id',
-    {
-      config: { access: 'customers.read' },
-      schema: { tags, summary: 'One case with its alerts, newest first', params: IdParams, response: { 200: Type.Object({ ...CaseFields, alerts: Type.Array(AlertSchema) }), ...errorResponses('not_found') } },
-    },
-    async (request) => getCase({ store, caseId: request.params.id }),
-  )
-
-  app.post(
-    '/api/v1/cases/:id/close',
-    {
-      config: { access: 'alerts.work' },
-      schema: {
-        tags,
-        summary: 'Close an open case and its alerts with a disposition and a note; the customer’s next alert opens a new case',
-        params: IdParams,
-        body: StrictObject({ disposition: Type.Enum(DISPOSITIONS), note: Type.String({ minLength: 1, maxLength: 4000 }) }),
-        response: { 200: CaseSchema, ...errorResponses('not_found', 'conflict') },
-      },
-    },
-    async (request) => closeCase({ store, actor: { kind: 'user', userId: principalOf(request).user.id }, caseId: request.params.id, disposition: request.body.disposition, note: request.body.note }),
   )
 }

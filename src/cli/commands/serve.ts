@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { buildServer } from '../../api/server.ts'
-import { loadConfig } from '../../config.ts'
+import { loadConfig, redactSmtpUrl } from '../../config.ts'
 import { createUser } from '../../services/users/create-user.ts'
 import { newSecretToken } from '../../services/secret-token.ts'
 import { redact } from '../../store/database-url.ts'
@@ -47,6 +47,7 @@ export function serveCommand(program: Command): void {
 
       const address = await app.listen({ port: config.port, host: config.host })
       console.log(`Fengkong is serving ${address}  (API docs: ${address}/api/docs, store: ${redact(config.databaseUrl)})`)
+      console.log(config.smtpUrl ? `Email notifications: on, via ${redactSmtpUrl(config.smtpUrl)} from ${config.mailFrom}` : 'Email notifications: off (FENGKONG_SMTP_URL is not set: no email is queued or sent)')
     })
 }
 

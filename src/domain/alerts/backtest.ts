@@ -5,7 +5,8 @@ import type { Money } from '../monitoring/receivables/figure.ts'
 import { receivablesSummary } from '../monitoring/receivables/receivables-summary.ts'
 import { compileRule, type CompiledRule } from './compile-rule.ts'
 import { evaluateRule, type Evidence, type RuleHit } from './evaluate-rules.ts'
-import { bureauFacts, receivablesFacts, ruleContext, type BureauFacts, type CustomerFacts, type RatingFacts, type ReceivablesFacts, type ZScoreFacts } from './rule-context.ts'
+import { DEFAULT_MAX_SINGLE_NAME_SHARE, exposureTracker, portfolioExposure, portfolioFactsOf, type PortfolioFacts } from './portfolio-facts.ts'
+import { bureauFacts, receivablesFacts, ruleContext, type BureauFacts, type CustomerFacts, type RatingFacts, type ReceivablesFacts, type RuleContext, type RuleContextInput, type ZScoreFacts } from './rule-context.ts'
 import type { RuleDocument, RuleSeverity } from './rule.ts'
 
 /**
@@ -18,7 +19,9 @@ import type { RuleDocument, RuleSeverity } from './rule.ts'
  *   only when a rule reads `f.*`).
  * - Once a day (UTC), after that day's transactions, the rules of scope `daily` are evaluated
  *   for every customer as of the day's end: receivables from the invoices and payments known
- *   then, bureau facts from the reports made by then (events of the last `bureauLookbackDays`).
+ *   then, bureau facts from the reports made by then (events of the last `bureauLookbackDays`),
+ *   the portfolio facts from every customer's outstanding receivables then (`customers` is the
+ *   whole portfolio).
  * - Rules of scope `event` are not run here (no events are replayed).
  * - Every rule given is evaluated whatever its state (evaluateRule): a backtest of a draft works.
  * - A hit raises an alert unless an alert with the same dedupe key was raised less than the
@@ -33,19 +36,28 @@ export type BacktestCustomer = {
   /** The receivables facts' currency without a limit; default the feature config's reporting currency. */
   currency?: string
   bureauRecords?: readonly BureauObservation[]
-  /** Held constant over the backtest. */
+  /** The rating when `ratings` names none for the time (held constant). */
   rating?: RatingFacts | null
+  /** The rating as it changed, in time order: the one in effect at a time is the last from at or before it. */
+  ratings?: readonly { at: number; facts: RatingFacts }[]
+  /** Held constant over the backtest. */
   zscore?: ZScoreFacts | null
 }
 
 export type BacktestOptions = {
   rules: readonly (RuleDocument | CompiledRule)[]
-  /** In time order. Transactions of customers not in `customers` are evaluated with no customer facts. */
+  /** In the order the live engine applied them (seq; time order for generated history). Transactions of customers not in `customers` are evaluated with no customer facts. */
   transactions: readonly Transaction[]
   customers: readonly BacktestCustomer[]
   /** Epoch ms: the first day evaluated (its UTC day) and the end (exclusive). Default: the transactions' span. */
   from?: number
   to?: number
+  /**
+   * Epoch ms: alerts before it (a daily alert: of a day before it) are evaluated — they suppress
+   * later hits, as the alerts the live engine raised before a range do — but not returned.
+   * Default the start of `from`'s day.
+   */
+  reportFrom?: number
   config?: FeatureConfig
   /** Bureau events this many days old or newer count as recent. Default 30. */
   bureauLookbackDays?: number
@@ -56,6 +68,8 @@ export type BacktestOptions = {
    * index is held from the last such day. 'exact' computes the summary every day.
    */
   receivables?: 'incremental' | 'exact'
+  /** portfolio.max_single_name_share: the risk appetite's single-name limit. Default DEFAULT_MAX_SINGLE_NAME_SHARE (0.1). */
+  maxSingleNameShare?: number
 }
 
 export type BacktestAlert = {
@@ -69,6 +83,8 @@ export type BacktestAlert = {
   dedupeKey: string
   evidence: Evidence[]
   transactionId?: string
+  /** The transaction's source, with its id. */
+  transactionSource?: string
 }
 
 export type BacktestResult = {
@@ -77,27 +93,39 @@ export type BacktestResult = {
   suppressed: number
 }
 
+/** A backtest fed one transaction at a time (a store read in pages): `apply` each in order, then `finish`. */
+export type BacktestRun = {
+  apply(tx: Transaction): void
+  finish(): BacktestResult
+}
+
 export function backtest(options: BacktestOptions): BacktestResult {
-  const { transactions, customers, config = DEFAULT_FEATURE_CONFIG, bureauLookbackDays = 30, receivables = 'incremental' } = options
-  const rules = options.rules.map((rule) => ('expression' in rule && typeof rule.expression === 'string' ? compileRule(rule as RuleDocument) : (rule as CompiledRule)))
+  const { transactions } = options
+  const from = options.from ?? transactions[0]?.at ?? 0
+  const to = options.to ?? (transactions.length === 0 ? startOfDay(from) : startOfDay(transactions.at(-1)!.at) + DAY_MS)
+  const run = startBacktest({ ...options, from, to })
+  for (const tx of transactions) run.apply(tx)
+  return run.finish()
+}
+
+/**
+ * The backtest as a stepper. A transaction at or after the end of the day being evaluated first
+ * closes the days before its own (the daily rules run as of each day's end); one before `from`
+ * only builds up its customer's state, as does one from `to` on.
+ */
+export function startBacktest(options: Omit<BacktestOptions, 'transactions' | 'from' | 'to'> & { from: number; to: number }): BacktestRun {
+  const { customers, config = DEFAULT_FEATURE_CONFIG, bureauLookbackDays = 30, receivables = 'incremental', maxSingleNameShare = DEFAULT_MAX_SINGLE_NAME_SHARE } = options
+  const rules = options.rules.map(compiled)
   const onTransaction = rules.filter((rule) => rule.document.scope === 'transaction')
   const daily = rules.filter((rule) => rule.document.scope === 'daily')
-  const reads = (prefix: string) => daily.some((rule) => rule.evidence.some((e) => e.variable.startsWith(prefix)))
-  const needsReceivables = reads('receivables.')
-  const needsBureau = reads('bureau.')
-  const needsFeatures = reads('f.')
-
-  const from = startOfDay(options.from ?? transactions[0]?.at ?? 0)
-  const to = options.to ?? (transactions.length === 0 ? from : startOfDay(transactions.at(-1)!.at) + DAY_MS)
+  const needsFeatures = readsAny(daily, 'f.')
+  // Every customer's outstanding as of each day's end, for the portfolio facts: only when a daily rule reads them.
+  const exposures = readsAny(daily, 'portfolio.') ? customers.map((c) => [c.customer.id, exposureTracker(c, config)] as const) : null
+  const first = startOfDay(options.from)
+  const { to } = options
+  const reportFrom = options.reportFrom ?? first
   const byId = new Map(customers.map((c) => [c.customer.id, c]))
-  const bureau = new Map<string, { records: BureauObservation[]; events: BureauEvent[] }>()
-  if (needsBureau) {
-    for (const c of customers) {
-      const records = [...(c.bureauRecords ?? [])].sort((a, b) => Date.parse(a.reportedOn) - Date.parse(b.reportedOn))
-      bureau.set(c.customer.id, { records, events: bureauEvents({ records }).events })
-    }
-  }
-  const receivablesOf = new Map(customers.map((c) => [c.customer.id, receivablesTracker(c, config.reportingCurrency, receivables === 'exact')]))
+  const dailyOf = new Map(customers.map((c) => [c.customer.id, dailyContextOf(c, { rules: daily, config, bureauLookbackDays, receivables })]))
   const states = new Map<string, FeatureState>()
   const stateOf = (customerId: string) => {
     let state = states.get(customerId)
@@ -108,52 +136,119 @@ export function backtest(options: BacktestOptions): BacktestResult {
   const alerts: BacktestAlert[] = []
   const lastAlertAt = new Map<string, number>()
   let suppressed = 0
-  const raise = (hit: RuleHit, customerId: string, at: number, transactionId?: string) => {
+  const raise = (hit: RuleHit, customerId: string, at: number, tx?: Transaction) => {
+    // A daily alert is at its day's end: it belongs to the day evaluated.
+    const isReported = (tx === undefined ? at - 1 : at) >= reportFrom
     const last = lastAlertAt.get(hit.dedupeKey)
     if (last !== undefined && at - last < hit.suppressionHours * HOUR_MS) {
-      suppressed += 1
+      if (isReported) suppressed += 1
       return
     }
     lastAlertAt.set(hit.dedupeKey, at)
+    if (!isReported) return
     const alert: BacktestAlert = { ruleKey: hit.ruleKey, ruleId: hit.ruleId, customerId, at, severity: hit.severity, score: hit.score, dedupeKey: hit.dedupeKey, evidence: hit.evidence }
-    if (transactionId !== undefined) alert.transactionId = transactionId
+    if (tx !== undefined) {
+      alert.transactionId = tx.id
+      alert.transactionSource = tx.source
+    }
     alerts.push(alert)
   }
 
-  let next = 0
-  for (let day = from; day < to; day += DAY_MS) {
-    const end = Math.min(day + DAY_MS, to)
-    for (; next < transactions.length && transactions[next]!.at < end; next += 1) {
-      const tx = transactions[next]!
-      const state = stateOf(tx.customerId)
-      const evaluation = applyTransaction(state, tx, config)
-      if (tx.at < day) continue // before the backtest's range: it only builds up the state
-      const c = byId.get(tx.customerId)
-      const context = ruleContext({ tx, evaluation, customer: c?.customer ?? null, features: () => featuresAsOf(state, tx.at, config), rating: c?.rating ?? null, zscore: c?.zscore ?? null })
-      for (const rule of onTransaction) {
-        const hit = evaluateRule(rule, context)
-        if (hit !== null) raise(hit, tx.customerId, tx.at, tx.id)
-      }
-    }
-    if (daily.length === 0) continue
-    for (const c of customers) {
-      const id = c.customer.id
-      const state = states.get(id)
-      const context = ruleContext({
-        customer: c.customer,
-        features: needsFeatures && state !== undefined ? () => featuresAsOf(state, end, config) : null,
-        rating: c.rating ?? null,
-        zscore: c.zscore ?? null,
-        receivables: needsReceivables ? receivablesOf.get(id)!(end) : null,
-        bureau: needsBureau ? bureauAsOf(bureau.get(id)!, end, end - bureauLookbackDays * DAY_MS) : null,
-      })
-      for (const rule of daily) {
-        const hit = evaluateRule(rule, context)
-        if (hit !== null) raise(hit, id, end)
+  let day = first
+  const closeDaysBefore = (at: number) => {
+    for (; day < to && day + DAY_MS <= at; day += DAY_MS) {
+      if (daily.length === 0) continue
+      const end = Math.min(day + DAY_MS, to)
+      const exposure = exposures === null ? null : portfolioExposure(exposures.map(([id, outstandingAt]) => [id, outstandingAt(end)]))
+      for (const c of customers) {
+        const id = c.customer.id
+        const state = states.get(id)
+        const portfolio = exposure === null ? null : portfolioFactsOf(exposure, id, maxSingleNameShare)
+        const context = dailyOf.get(id)!(end, needsFeatures && state !== undefined ? () => featuresAsOf(state, end, config) : null, portfolio)
+        for (const rule of daily) {
+          const hit = evaluateRule(rule, context)
+          if (hit !== null) raise(hit, id, end)
+        }
       }
     }
   }
-  return { alerts, suppressed }
+
+  return {
+    apply(tx) {
+      const state = stateOf(tx.customerId)
+      if (tx.at >= to) {
+        applyTransaction(state, tx, config)
+        return
+      }
+      closeDaysBefore(tx.at)
+      const evaluation = applyTransaction(state, tx, config)
+      if (tx.at < first || onTransaction.length === 0) return // before the backtest's range: it only builds up the state
+      const c = byId.get(tx.customerId)
+      const context = ruleContext({ tx, evaluation, customer: c?.customer ?? null, features: () => featuresAsOf(state, tx.at, config), rating: c === undefined ? null : ratingAsOf(c, tx.at), zscore: c?.zscore ?? null })
+      for (const rule of onTransaction) {
+        const hit = evaluateRule(rule, context)
+        if (hit !== null) raise(hit, tx.customerId, tx.at, tx)
+      }
+    },
+    finish() {
+      closeDaysBefore(Infinity)
+      return { alerts, suppressed }
+    },
+  }
+}
+
+export type DailyContextOptions = {
+  /** The daily rules: what they read decides which facts are computed. */
+  rules: readonly CompiledRule[]
+  config?: FeatureConfig
+  bureauLookbackDays?: number
+  receivables?: 'incremental' | 'exact'
+}
+
+/**
+ * A customer's daily rule contexts: called with each day's end (increasing, for 'incremental'),
+ * its features and its portfolio facts as of then (portfolioFactsOf), it gives the context the
+ * rules of scope `daily` see. What the backtest and the live daily evaluation both use, so the
+ * two see the same facts: receivables from the invoices and payments known then, bureau facts
+ * from the reports made by then (events of the last `bureauLookbackDays`), the rating in effect then.
+ */
+export function dailyContextOf(c: BacktestCustomer, { rules, config = DEFAULT_FEATURE_CONFIG, bureauLookbackDays = 30, receivables = 'incremental' }: DailyContextOptions): (end: number, features: RuleContextInput['features'], portfolio?: PortfolioFacts | null) => RuleContext {
+  const needsReceivables = readsAny(rules, 'receivables.')
+  const receivablesAsOf = needsReceivables ? receivablesTracker(c, config.reportingCurrency, receivables === 'exact') : null
+  let bureau: { records: BureauObservation[]; events: BureauEvent[] } | null = null
+  if (readsAny(rules, 'bureau.')) {
+    const records = [...(c.bureauRecords ?? [])].sort((a, b) => Date.parse(a.reportedOn) - Date.parse(b.reportedOn))
+    bureau = { records, events: bureauEvents({ records }).events }
+  }
+  return (end, features, portfolio = null) =>
+    ruleContext({
+      customer: c.customer,
+      features,
+      rating: ratingAsOf(c, end - 1),
+      zscore: c.zscore ?? null,
+      receivables: receivablesAsOf === null ? null : receivablesAsOf(end),
+      bureau: bureau === null ? null : bureauAsOf(bureau, end, end - bureauLookbackDays * DAY_MS),
+      portfolio,
+    })
+}
+
+/** Whether any of the rules reads a variable of the prefix ('f.', 'receivables.', …). */
+export function readsAny(rules: readonly CompiledRule[], prefix: string): boolean {
+  return rules.some((rule) => rule.evidence.some((e) => e.variable.startsWith(prefix)))
+}
+
+/** The rating in effect at `at`: the last of `ratings` from at or before it, else `rating`. */
+export function ratingAsOf(c: Pick<BacktestCustomer, 'rating' | 'ratings'>, at: number): RatingFacts | null {
+  let found: RatingFacts | null = c.rating ?? null
+  for (const entry of c.ratings ?? []) {
+    if (entry.at > at) break
+    found = entry.facts
+  }
+  return found
+}
+
+function compiled(rule: RuleDocument | CompiledRule): CompiledRule {
+  return 'expression' in rule && typeof rule.expression === 'string' ? compileRule(rule as RuleDocument) : (rule as CompiledRule)
 }
 
 /**

@@ -276,6 +276,31 @@ const RULES: PackRule[] = [
       tell: ['the credit analyst / 信贷分析师', 'the credit committee / 信贷委员会'],
     },
   },
+  {
+    key: 'single_name_concentration',
+    name: { zh: '单一客户集中度超限', en: 'Single-name concentration breach' },
+    description: 'The customer holds more of the portfolio’s outstanding receivables (in the reporting currency) than the risk appetite allows one name: the active risk policy’s riskAppetite.maxSingleNameShare, 10% by default. Once a month per customer while it stays above.',
+    expression: 'portfolio.exposure_share > portfolio.max_single_name_share',
+    severity: 'high',
+    score: 60,
+    tags: ['credit', 'concentration', 'portfolio'],
+    scope: 'daily',
+    dedupeKey: '{customer.id}:{rule.key}',
+    suppressionHours: 720,
+    playbook: {
+      check: [
+        'how far above the limit the share is and why it grew: new invoices or slow payments / 占比超出限额多少及其成因：新增发票还是回款放缓',
+        'the exposure of the customer’s group and related parties / 客户所属集团及关联方的敞口',
+        'collateral, guarantees and credit insurance covering the exposure / 覆盖该敞口的抵押、担保与信用保险',
+      ],
+      do: [
+        'stop raising the limit; new credit sales above the share need approval / 暂停提额，超出占比部分的新增赊销须经审批',
+        'agree a plan to bring the share under the limit: collections, shorter terms, insurance or risk transfer / 制定压降计划：催收、缩短账期、投保或风险转移',
+        'record an approved exception when the business accepts the concentration / 业务接受该集中度时登记经审批的例外',
+      ],
+      tell: ['the credit committee / 信贷委员会', 'the portfolio manager / 组合管理人', 'the relationship manager / 客户经理'],
+    },
+  },
 ]
 
 /** The pack as documents in state `active`, version DEFAULT_PACK_VERSION. */
@@ -284,17 +309,9 @@ export const DEFAULT_RULE_PACK: readonly RuleDocument[] = Object.freeze(
 )
 
 /**
- * Indicators of issue #6 the pack does not hold yet, and why. Single-name concentration needs a
- * portfolio-level fact (the customer's share of total exposure) that the rule catalogue lacks.
- */
-export const DEFAULT_PACK_PENDING: readonly { indicator: string; reason: string }[] = Object.freeze([
-  { indicator: 'single-name concentration breach', reason: 'needs a portfolio-level fact (the customer’s share of the portfolio’s exposure); the rule catalogue has no such variable yet' },
-])
-
-/**
  * Which injected demo patterns (src/demo/activity, PatternKind) each rule of the pack is meant to
  * find, for compareWithGroundTruth. Rules not listed watch for something the demo does not
- * inject (a high-risk country, credit-limit use, a Z-score, an internal rating): their alerts are
+ * inject (a high-risk country, credit-limit use, a Z-score, an internal rating, concentration): their alerts are
  * reported but not judged.
  */
 export const DEFAULT_PACK_TARGETS: Readonly<Record<string, readonly string[]>> = Object.freeze({

@@ -4,11 +4,13 @@ import type { BureauEvent, BureauObservation } from '../monitoring/bureau-events
 import type { CustomerFeatures, TransactionEvaluation, WindowTotals } from '../monitoring/features/index.ts'
 import type { ReceivablesSummary } from '../monitoring/receivables/receivables-summary.ts'
 import type { ZZone } from '../scoring/z-score.ts'
+import type { PortfolioFacts } from './portfolio-facts.ts'
 
 /**
  * What one evaluation of the rules sees: the transaction and its evaluation (rules of scope
- * `transaction` only), the customer, its features, rating, receivables, bureau facts and Z-score
- * zone. Everything but the features is plain data the engine already holds, read field by field.
+ * `transaction` only), the customer, its features, rating, receivables, bureau facts, Z-score
+ * zone and its place in the portfolio (portfolio-facts.ts). Everything but the features is
+ * plain data the engine already holds, read field by field.
  *
  * The features cost a pass over the customer's recent transactions (featuresAsOf), so a context
  * takes them as a function and calls it at most once, the first time a rule reads an `f.*`
@@ -68,6 +70,7 @@ export type RuleContextInput = {
   receivables?: ReceivablesFacts | null
   bureau?: BureauFacts | null
   zscore?: ZScoreFacts | null
+  portfolio?: PortfolioFacts | null
 }
 
 const UNREAD = Symbol('unread')
@@ -80,6 +83,7 @@ export class RuleContext {
   readonly receivables: ReceivablesFacts | null
   readonly bureau: BureauFacts | null
   readonly zscore: ZScoreFacts | null
+  readonly portfolio: PortfolioFacts | null
   #computeFeatures: (() => CustomerFeatures | null) | null
   #features: CustomerFeatures | null | typeof UNREAD
   #windows: readonly (WindowTotals | null)[] | null = null
@@ -92,6 +96,7 @@ export class RuleContext {
     this.receivables = input.receivables ?? null
     this.bureau = input.bureau ?? null
     this.zscore = input.zscore ?? null
+    this.portfolio = input.portfolio ?? null
     const features = input.features ?? null
     this.#computeFeatures = typeof features === 'function' ? features : null
     this.#features = typeof features === 'function' ? UNREAD : features

@@ -1,6 +1,7 @@
 import { DAY_MS, HOUR_MS, type Transaction } from '../monitoring/activity.ts'
 import type { CustomerFeatures, TransactionEvaluation, WindowTotals } from '../monitoring/features/index.ts'
 import type { BureauFacts, CustomerFacts, RatingFacts, ReceivablesFacts, ZScoreFacts } from './rule-context.ts'
+import { exposureShare, type PortfolioFacts } from './portfolio-facts.ts'
 import { FEATURE_WINDOWS, type RuleContext } from './rule-context.ts'
 import { createScope, type Scope, type VariableDefinition } from './scope.ts'
 import type { Value, VariableType } from './value-type.ts'
@@ -13,7 +14,7 @@ import type { Value, VariableType } from './value-type.ts'
  * Amounts are integer minor units: `tx.amount` in the transaction's own currency, `f.*` amounts
  * in the reporting currency (transactions without an exchange rate are counted, not summed).
  */
-export type VariableSource = 'tx' | 'features' | 'customer' | 'rating' | 'receivables' | 'bureau' | 'zscore'
+export type VariableSource = 'tx' | 'features' | 'customer' | 'rating' | 'receivables' | 'bureau' | 'zscore' | 'portfolio'
 
 export type RuleVariable = VariableDefinition<RuleContext> & {
   readonly source: VariableSource
@@ -50,6 +51,7 @@ const fromRating = (pick: (rating: RatingFacts) => Value): Read => (c) => (c.rat
 const fromReceivables = (pick: (receivables: ReceivablesFacts) => Value): Read => (c) => (c.receivables === null ? null : pick(c.receivables))
 const fromBureau = (pick: (bureau: BureauFacts) => Value): Read => (c) => (c.bureau === null ? null : pick(c.bureau))
 const fromZScore = (pick: (zscore: ZScoreFacts) => Value): Read => (c) => (c.zscore === null ? null : pick(c.zscore))
+const fromPortfolio = (pick: (portfolio: PortfolioFacts) => Value): Read => (c) => (c.portfolio === null ? null : pick(c.portfolio))
 
 const sqrtOrNull = (variance: number | null) => (variance === null ? null : Math.sqrt(variance))
 
@@ -146,6 +148,11 @@ export const RULE_VARIABLES: readonly RuleVariable[] = Object.freeze([
 
   define('zscore', 'zscore.zone', 'text', true, "Altman Z-score zone: 'safe', 'grey' or 'distress'", fromZScore((x) => x.zone)),
   define('zscore', 'zscore.score', 'number', true, 'the Altman Z-score', fromZScore((x) => x.score)),
+
+  define('portfolio', 'portfolio.exposure_share', 'number', true, "the customer's outstanding receivables / the whole portfolio's, in the reporting currency (0–1); null while the portfolio has nothing outstanding", fromPortfolio(exposureShare)),
+  define('portfolio', 'portfolio.max_single_name_share', 'number', false, "the risk appetite's limit on one customer's share: the active risk policy's riskAppetite.maxSingleNameShare (default 0.10)", fromPortfolio((x) => x.maxSingleNameShare)),
+  define('portfolio', 'portfolio.outstanding', 'number', false, "the customer's outstanding receivables, reporting-currency minor units (currencies without a rate left out)", fromPortfolio((x) => x.outstanding)),
+  define('portfolio', 'portfolio.total_outstanding', 'number', false, "every customer's outstanding receivables added up, reporting-currency minor units", fromPortfolio((x) => x.totalOutstanding)),
 ])
 
 export const RULE_SCOPE: Scope<RuleContext> = createScope(RULE_VARIABLES)
@@ -165,4 +172,5 @@ export const VARIABLE_SOURCES: Readonly<Record<VariableSource, { prefix: string;
   receivables: { prefix: 'receivables.', cost: 'a field of the receivables facts: free' },
   bureau: { prefix: 'bureau.', cost: 'a field of the bureau facts: free' },
   zscore: { prefix: 'zscore.', cost: 'a field of the Z-score: free' },
+  portfolio: { prefix: 'portfolio.', cost: 'every customer’s outstanding receivables as of the day’s end, added up once a day for the whole portfolio when a daily rule reads one; rules of the other scopes read null' },
 }

@@ -23,14 +23,20 @@ export const PERMISSIONS = {
   'rules.manage': 'Write early-warning rules and move them between draft, shadow, active and retired',
   'alerts.work': 'Work alerts and cases: close a case with a disposition and a note',
   'controls.lift': 'Lift a credit hold an alert placed on a customer, with a note',
+  'controls.decide': 'Accept or reject the credit-limit cuts the controls propose (accepting changes the contract’s limit)',
   'webhooks.manage': 'Register and delete the webhooks notifications are sent to, and read their delivery log',
+  'policy.manage': 'Draft risk policy versions, submit them for approval, run them over the portfolio (what-if) and read who has attested',
+  'policy.approve': 'Approve (activate) or reject a risk policy version someone else drafted',
+  'approvals.decide': 'Approve or reject approval requests routed to your role (never your own)',
+  'reviews.manage': 'Complete periodic customer reviews with their outcome',
+  'reviews.schedule': 'Run the periodic review scheduler now',
 } as const
 export type Permission = keyof typeof PERMISSIONS
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work', 'controls.lift', 'webhooks.manage'],
-  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work', 'controls.lift'],
-  analyst: ['customers.read', 'customers.write', 'imports.run', 'ratings.override', 'models.train', 'activity.ingest', 'alerts.work'],
+  admin: ['users.manage', 'teams.manage', 'apiKeys.manage', 'audit.read', 'customers.read', 'customers.write', 'customers.delete', 'customFields.manage', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work', 'controls.lift', 'controls.decide', 'webhooks.manage', 'policy.manage', 'policy.approve', 'approvals.decide', 'reviews.manage', 'reviews.schedule'],
+  risk_manager: ['audit.read', 'customers.read', 'customers.write', 'customers.delete', 'imports.run', 'riskSettings.manage', 'ratings.override', 'models.train', 'models.approve', 'activity.ingest', 'rules.manage', 'alerts.work', 'controls.lift', 'controls.decide', 'policy.manage', 'policy.approve', 'approvals.decide', 'reviews.manage'],
+  analyst: ['customers.read', 'customers.write', 'imports.run', 'ratings.override', 'models.train', 'activity.ingest', 'alerts.work', 'reviews.manage'],
   viewer: ['customers.read'],
 }
 

@@ -1,11 +1,11 @@
 import type { Evidence, RuleSeverity } from '../../domain/alerts/index.ts'
+import type { CaseStatus } from '../../domain/alerts/case-lifecycle.ts'
 import type { AlertTable, CaseTable } from '../../store/schema.ts'
 
 export const ALERT_STATUSES = ['new', 'assigned', 'investigating', 'escalated', 'closed'] as const
 export type AlertStatus = (typeof ALERT_STATUSES)[number]
 
-export const CASE_STATUSES = ['open', 'closed'] as const
-export type CaseStatus = (typeof CASE_STATUSES)[number]
+export { CASE_STATUSES, OPEN_CASE_STATUSES, type CaseStatus } from '../../domain/alerts/case-lifecycle.ts'
 
 export const DISPOSITIONS = ['true_positive', 'false_positive', 'not_actionable'] as const
 export type Disposition = (typeof DISPOSITIONS)[number]
@@ -31,12 +31,20 @@ export type Alert = {
   caseId: string | null
 }
 
-/** The alerts of one customer, worked together; one open case per customer. */
+/** The alerts of one customer, worked together; one case not closed per customer. */
 export type Case = {
   id: string
   customerId: string
   status: CaseStatus
   ownerId: string | null
+  /** The team (queue) the case was routed to. */
+  teamId: string | null
+  /** The worst severity of its alerts. */
+  severity: RuleSeverity
+  /** When it is due (its SLA); null after the last escalation level. */
+  slaDueAt: string | null
+  escalationLevel: number
+  escalatedAt: string | null
   openedAt: string
   closedAt: string | null
   closedBy: string | null
@@ -70,6 +78,11 @@ export function caseFromRow(row: CaseTable): Case {
     customerId: row.customer_id,
     status: row.status as CaseStatus,
     ownerId: row.owner_id,
+    teamId: row.team_id,
+    severity: row.severity as RuleSeverity,
+    slaDueAt: row.sla_due_at,
+    escalationLevel: Number(row.escalation_level),
+    escalatedAt: row.escalated_at,
     openedAt: row.opened_at,
     closedAt: row.closed_at,
     closedBy: row.closed_by,

@@ -1,5 +1,6 @@
 import { canonicalJson, type JsonValue } from '../../domain/audit/index.ts'
-import { industryRiskFor, rateCustomer, recommendCreditLimit, type CompositeRating, type CreditLimitRecommendation, type NotRated } from '../../domain/scoring/index.ts'
+import { applyPolicy } from '../../domain/policy/index.ts'
+import { industryRiskFor, type CompositeRating, type CreditLimitRecommendation, type NotRated } from '../../domain/scoring/index.ts'
 import { mainInvoicedCurrency, receivablesSummary } from '../../domain/monitoring/receivables/index.ts'
 import type { Store } from '../../store/open-store.ts'
 import { readCustomerReceivables } from '../../store/repositories/receivables.ts'
@@ -14,9 +15,8 @@ import { activeIndustryRiskTable } from '../../store/repositories/industry-risk-
 import { actorLabel, type Actor } from '../actor.ts'
 import { latestScorecardPd } from '../models/latest-scorecard-pd.ts'
 import { analyseCustomerFinancials } from '../scoring/analyse-customer-financials.ts'
-
-/** Days of credit assumed when the customer has no active contract saying otherwise. */
-export const DEFAULT_CREDIT_TERMS_DAYS = 30
+import { activePolicy } from '../policy/active-policy.ts'
+import { limitFactsOf, ratingSignalsOf } from './assessment-facts.ts'
 
 export type Assessment = {
   id: string
@@ -74,32 +74,10 @@ export async function assessCustomer({ store, actor, customerId, expertScore: gi
   const expertScore = givenExpertScore === undefined ? (expertAssessment?.score ?? null) : givenExpertScore
   const industryRiskTable = await activeIndustryRiskTable(store.db)
   const industryRisk = industryRiskFor(customer.industry_code, industryRiskTable.table)
-  const bureauScore =
-    bureau && bureau.score !== null && bureau.scoreMin !== null && bureau.scoreMax !== null ? { score: bureau.score, min: bureau.scoreMin, max: bureau.scoreMax } : null
-
   const scorecard = await latestScorecardPd({ store, customerId })
   const paymentBehaviour = await paymentBehaviourOf(store, customerId)
-  const rating = rateCustomer({
-    zScoreZone: latest?.zScore.zone ?? null,
-    scorecardPd: scorecard?.pd ?? null,
-    bureauScore,
-    expertScore,
-    industryRisk: industryRisk.level,
-    paymentBehaviour: paymentBehaviour?.index ?? null,
-  })
-  const creditTermsDays = contract?.creditTermsDays ?? DEFAULT_CREDIT_TERMS_DAYS
-  let limit: CreditLimitRecommendation | null = null
-  let limitReason: string | null = null
-  if (!rating.rated) limitReason = `not rated: ${rating.reason}`
-  else if (!statement) limitReason = 'no financial statement on file'
-  else {
-    limit = recommendCreditLimit({
-      statement,
-      creditTermsDays,
-      bureauLimit: bureau?.recommendedLimit != null && bureau.currency ? { amount: bureau.recommendedLimit, currency: bureau.currency } : null,
-      grade: rating.grade,
-    })
-  }
+  const policy = await activePolicy(store)
+  const creditTermsDays = contract?.creditTermsDays ?? policy.policy.limitRules.defaultCreditTermsDays
 
   const inputs = {
     scorecard,
@@ -113,7 +91,10 @@ export async function assessCustomer({ store, actor, customerId, expertScore: gi
     expertScore,
     expertAssessment: expertAssessment ? { id: expertAssessment.id, questionnaireVersion: expertAssessment.questionnaireVersion, score: expertAssessment.score, at: expertAssessment.createdAt } : null,
     industryRisk: { level: industryRisk.level, section: industryRisk.section, reason: industryRisk.reason, tableVersion: industryRiskTable.version },
+    policyVersion: policy.version,
   }
+  // The active policy's scale, weights and limit rules rate the facts just gathered (docs/policy.md).
+  const { rating, limit, limitReason } = applyPolicy({ policy: policy.policy, signals: ratingSignalsOf(inputs), limitFacts: limitFactsOf(inputs) })
   // Round trip through canonical JSON: what is returned is exactly what is stored and audited.
   const inputsJson = JSON.parse(canonicalJson(inputs)) as JsonValue
   const now = new Date().toISOString()

@@ -5,6 +5,7 @@ import type { Store } from '../../store/open-store.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { withTransaction } from '../../store/with-transaction.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { scaleOfRating } from '../policy/scale-of-rating.ts'
 import type { Assessment, RatingOverride } from './assess-customer.ts'
 import { assessmentFromRow } from './list-assessments.ts'
 
@@ -36,7 +37,9 @@ export async function overrideRating({ store, actor, assessmentId, grade, justif
     const rating = before.rating as CompositeRating | NotRated
     if (!rating.rated) throw new AppError('conflict', `assessment ${assessmentId} was not rated (${rating.reason}): there is no grade to override`)
 
-    const outcome = applyOverride(rating, { grade, justification, by })
+    const policyVersion = (before.inputs as { policyVersion?: number } | null)?.policyVersion ?? null
+    const scale = await scaleOfRating(trx, { scaleVersion: rating.scaleVersion, policyVersion })
+    const outcome = applyOverride(rating, { grade, justification, by, scale })
     if (!outcome.ok) {
       if (outcome.problems.length === 0) throw new AppError('conflict', `assessment ${assessmentId} has grade ${rating.grade}, which is not on its scale ${rating.scaleVersion}`)
       const details = outcome.problems.map(({ field, message }) => ({ path: field, message }))

@@ -1,8 +1,7 @@
-import type { RuleSeverity } from '../../domain/alerts/index.ts'
 import type { Transaction } from '../../domain/monitoring/activity.ts'
 
-/** The severities whose live alert places a credit hold on its customer: the one place to change it. */
-export const HOLD_SEVERITIES: readonly RuleSeverity[] = ['critical']
+// Which alerts place a hold is the control policy's to decide (src/domain/alerts/control-policy.ts);
+// this file says what a hold does to a transaction's answer.
 
 /** What a transaction's answer tells the caller: blocked means do not extend credit on it. */
 export type Control = 'allowed' | 'blocked'

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Store } from '../../store/open-store.ts'
+import { createDeliveryLoop, defaultBackoff, type DeliveryLoop } from '../delivery/delivery-loop.ts'
 import { signWebhook } from './sign-webhook.ts'
 
 export type WebhookWorkerOptions = {
@@ -18,15 +19,10 @@ export type WebhookWorkerOptions = {
   batchSize?: number
 }
 
-export type WebhookWorker = {
-  start(): void
-  /** Stops the timer and waits for the round in flight. */
-  stop(): Promise<void>
-  /** One round: sends every delivery due now; returns how many were attempted. */
-  runOnce(): Promise<number>
-}
+/** runOnce: one round, sending every delivery due now; returns how many were attempted. */
+export type WebhookWorker = DeliveryLoop
 
-export const defaultWebhookBackoff = (attempt: number) => 1000 * 4 ** (attempt - 1)
+export const defaultWebhookBackoff = defaultBackoff
 
 /**
  * Sends the queued webhook deliveries: a timer in the server process looks for attempts due,
@@ -36,10 +32,6 @@ export const defaultWebhookBackoff = (attempt: number) => 1000 * 4 ** (attempt -
  * and the next attempt is queued after the backoff until maxAttempts.
  */
 export function createWebhookWorker({ store, intervalMs = 1000, backoffMs = defaultWebhookBackoff, maxAttempts = 6, timeoutMs = 10_000, now = Date.now, batchSize = 50 }: WebhookWorkerOptions): WebhookWorker {
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<number> | null = null
-  let stopped = true
-
   async function attempt(delivery: { id: string; url: string; secret: string; body: string; event: string; event_id: string; attempt: number; webhook_id: string }): Promise<void> {
     const startedAt = now()
     const claimed = await store.db.updateTable('webhook_deliveries').set({ status: 'sending', attempted_at: new Date(startedAt).toISOString() }).where('id', '=', delivery.id).where('status', '=', 'pending').executeTakeFirst()
@@ -114,39 +106,5 @@ export function createWebhookWorker({ store, intervalMs = 1000, backoffMs = defa
     return due.length
   }
 
-  function runOnce(): Promise<number> {
-    // One round at a time: a round asked for while one runs waits for it, then runs.
-    const previous = running ?? Promise.resolve(0)
-    const next = previous.catch(() => 0).then(round)
-    running = next
-    void next.finally(() => {
-      if (running === next) running = null
-    }).catch(() => {})
-    return next
-  }
-
-  function schedule() {
-    if (stopped) return
-    timer = setTimeout(() => {
-      runOnce()
-        .catch(() => {}) // a failed round (the store away) is retried at the next tick
-        .finally(schedule)
-    }, intervalMs)
-    timer.unref()
-  }
-
-  return {
-    start() {
-      if (!stopped) return
-      stopped = false
-      schedule()
-    },
-    async stop() {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      timer = null
-      await running?.catch(() => {})
-    },
-    runOnce,
-  }
+  return createDeliveryLoop({ intervalMs, round })
 }

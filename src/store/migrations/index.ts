@@ -10,6 +10,11 @@ import * as leanSearchIndex from './0008-lean-search-index.ts'
 import * as monitoring from './0009-monitoring.ts'
 import * as alerts from './0010-alerts.ts'
 import * as controls from './0011-controls.ts'
+import * as caseWorkflow from './0012-case-workflow.ts'
+import * as controlProposals from './0013-control-proposals.ts'
+import * as portfolio from './0014-portfolio.ts'
+import * as riskPolicy from './0015-risk-policy.ts'
+import * as workflow from './0016-workflow.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -28,4 +33,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-monitoring': monitoring,
   '0010-alerts': alerts,
   '0011-controls': controls,
+  '0012-case-workflow': caseWorkflow,
+  '0013-control-proposals': controlProposals,
+  '0014-portfolio': portfolio,
+  '0015-risk-policy': riskPolicy,
+  '0016-workflow': workflow,
 }

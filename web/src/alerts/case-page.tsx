@@ -8,13 +8,21 @@ import type { AlertView } from '../api/types.ts'
 import { useHasPermission } from '../auth/use-permission.ts'
 import { formatDateTime } from '../format/dates.ts'
 import { NotFoundPage } from '../layout/not-found-page.tsx'
+import { CaseActions } from './case-actions.tsx'
+import { CaseAttachments } from './case-attachments.tsx'
+import { CaseComments } from './case-comments.tsx'
 import { CaseStatusTag } from './case-status-tag.tsx'
 import { CloseCaseForm } from './close-case-form.tsx'
 import { EvidenceTable } from './evidence-table.tsx'
 import { RulePlaybook } from './rule-playbook.tsx'
 import { SeverityTag } from './severity-tag.tsx'
+import { SlaDue } from './sla-due.tsx'
 
-/** One case: its customer, its alerts with the values that fired them next to the baselines and the rule's playbook, and closing it. */
+/**
+ * One case: its customer, severity, owner and due time; the work on it (assign, investigate,
+ * escalate, close); its alerts with the values that fired them next to the baselines and the
+ * rule's playbook; its comments with @mentions and its attachments.
+ */
 export function CasePage() {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
@@ -40,6 +48,7 @@ export function CasePage() {
             {t('cases.case')} {data.id}
           </Typography.Title>
           <CaseStatusTag status={data.status} />
+          <SeverityTag severity={data.severity} />
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 16 }}>
           <Descriptions.Item label={t('alerts.customer')}>
@@ -47,6 +56,11 @@ export function CasePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('cases.openedAt')}>{formatDateTime(data.openedAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.alertCount')}>{data.alerts.length}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.work.owner')}>{data.ownerId ?? t('cases.work.unowned')}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.work.slaDue')}>
+            <SlaDue kase={data} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('cases.work.escalationLevel')}>{data.escalationLevel}</Descriptions.Item>
           {data.status === 'closed' && (
             <>
               <Descriptions.Item label={t('cases.closedAt')}>{data.closedAt ? `${formatDateTime(data.closedAt, locale)}${data.closedBy ? ` · ${data.closedBy}` : ''}` : '—'}</Descriptions.Item>
@@ -55,13 +69,26 @@ export function CasePage() {
             </>
           )}
         </Descriptions>
+        {data.status !== 'closed' && canWork && (
+          <div style={{ marginTop: 16 }}>
+            <CaseActions kase={data} />
+          </div>
+        )}
       </Card>
 
       {data.alerts.map((alert) => (
         <AlertCard key={alert.id} alert={alert} />
       ))}
 
-      {data.status === 'open' && canWork && (
+      <Card size="small" title={t('cases.comments.title')}>
+        <CaseComments caseId={data.id} canWrite={canWork} />
+      </Card>
+
+      <Card size="small" title={t('cases.attachments.title')}>
+        <CaseAttachments caseId={data.id} canWrite={canWork} />
+      </Card>
+
+      {data.status !== 'closed' && canWork && (
         <Card size="small" title={t('cases.close.title')}>
           <CloseCaseForm caseId={data.id} />
         </Card>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, queryString } from './client.ts'
-import type { AlertStatus, AlertView, CaseDetail, CaseStatus, CaseSummary, CaseView, Disposition, Page, RuleInput, RuleSeverity, RuleState, StoredRule } from './types.ts'
+import type { AlertStatus, AlertView, BulkCaseResult, CaseAttachment, CaseComment, CaseDetail, CaseStatus, CaseSummary, CaseView, CaseWorker, Disposition, Page, RuleInput, RuleSeverity, RuleState, StoredRule } from './types.ts'
 
 /** The filters of the alert inbox, as GET /api/v1/alerts takes them. */
 export type AlertFilters = {
@@ -24,17 +24,6 @@ export function useAlerts(filters: AlertFilters, pageSize = 50) {
   })
 }
 
-/** Cases, newest opened first, with how many alerts each holds. */
-export function useCases(status: CaseStatus | undefined, pageSize = 50) {
-  return useInfiniteQuery({
-    queryKey: ['cases', 'list', status, pageSize],
-    queryFn: ({ pageParam, signal }) => api<Page<CaseSummary>>(`/api/v1/cases${queryString({ status, limit: pageSize, cursor: pageParam })}`, { signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  })
-}
-
 /** One case with its alerts, newest first. */
 export function useCase(id: string) {
   return useQuery({ queryKey: ['cases', id], queryFn: ({ signal }) => api<CaseDetail>(`/api/v1/cases/${id}`, { signal }) })
@@ -49,6 +38,7 @@ export function useCloseCase() {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['cases'] })
       await queryClient.invalidateQueries({ queryKey: ['alerts'] })
+      await queryClient.invalidateQueries({ queryKey: ['notifications'] })
     },
   })
 }
@@ -78,5 +68,94 @@ export function useChangeRuleState() {
   return useMutation({
     mutationFn: ({ id, state }: { id: string; state: RuleState }) => api<StoredRule>(`/api/v1/rules/${id}/state`, { method: 'POST', json: { state } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['rules'] }),
+  })
+}
+
+/** The filters and order of the case work queue, as GET /api/v1/cases takes them. */
+export type CaseFilters = {
+  /** A status, or active: every status but closed. */
+  status?: CaseStatus | 'active'
+  /** A user id, or me. */
+  ownerId?: string
+  unassigned?: boolean
+  overdue?: boolean
+  sort?: 'opened' | 'severity' | 'sla'
+}
+
+/** Cases matching the filters, in the order asked for, a page at a time. */
+export function useCaseQueue(filters: CaseFilters, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: ['cases', 'queue', filters, pageSize],
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<CaseSummary>>(
+        `/api/v1/cases${queryString({ ...filters, unassigned: filters.unassigned ? 'true' : undefined, overdue: filters.overdue ? 'true' : undefined, limit: pageSize, cursor: pageParam })}`,
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Refreshes what a change to cases shows: cases, alerts and the inbox. */
+function useRefreshCases() {
+  const queryClient = useQueryClient()
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: ['cases'] })
+    await queryClient.invalidateQueries({ queryKey: ['alerts'] })
+    await queryClient.invalidateQueries({ queryKey: ['notifications'] })
+  }
+}
+
+export type CaseAction = { kind: 'assign'; ownerId?: string } | { kind: 'investigate' } | { kind: 'escalate'; note?: string }
+
+/** Assigns (to a user, or the queue without ownerId), starts investigating or escalates a case. */
+export function useCaseAction() {
+  const refresh = useRefreshCases()
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: CaseAction }) => {
+      const { kind, ...json } = action
+      return api<CaseView>(`/api/v1/cases/${id}/${kind}`, { method: 'POST', json })
+    },
+    onSuccess: refresh,
+  })
+}
+
+/** One action on many cases; a result per case. */
+export function useBulkCaseAction() {
+  const refresh = useRefreshCases()
+  return useMutation({
+    mutationFn: (body: { action: 'assign' | 'escalate' | 'close'; caseIds: string[]; ownerId?: string; disposition?: Disposition; note?: string }) =>
+      api<{ results: BulkCaseResult[] }>('/api/v1/cases/bulk', { method: 'POST', json: body }),
+    onSuccess: refresh,
+  })
+}
+
+/** The users cases may be assigned to and @mentioned. */
+export function useCaseWorkers(enabled = true) {
+  return useQuery({ queryKey: ['case-workers'], queryFn: ({ signal }) => api<{ items: CaseWorker[] }>('/api/v1/case-workers', { signal }).then((r) => r.items), enabled })
+}
+
+export function useCaseComments(id: string) {
+  return useQuery({ queryKey: ['cases', id, 'comments'], queryFn: ({ signal }) => api<{ items: CaseComment[] }>(`/api/v1/cases/${id}/comments`, { signal }).then((r) => r.items) })
+}
+
+export function useAddCaseComment(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: string) => api<CaseComment>(`/api/v1/cases/${id}/comments`, { method: 'POST', json: { body } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases', id, 'comments'] }),
+  })
+}
+
+export function useCaseAttachments(id: string) {
+  return useQuery({ queryKey: ['cases', id, 'attachments'], queryFn: ({ signal }) => api<{ items: CaseAttachment[] }>(`/api/v1/cases/${id}/attachments`, { signal }).then((r) => r.items) })
+}
+
+export function useAttachToCase(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (file: File) => api<CaseAttachment>(`/api/v1/cases/${id}/attachments${queryString({ filename: file.name })}`, { method: 'POST', body: file }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases', id, 'attachments'] }),
   })
 }

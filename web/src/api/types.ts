@@ -244,7 +244,7 @@ import type { Evidence as AlertEvidence } from '../../../src/domain/alerts/evalu
 import type { RuleDocument as StoredRuleDocument, RuleSeverity as AlertSeverity, RuleState as StoredRuleState } from '../../../src/domain/alerts/rule.ts'
 
 export type AlertStatus = 'new' | 'assigned' | 'investigating' | 'escalated' | 'closed'
-export type CaseStatus = 'open' | 'closed'
+export type CaseStatus = 'new' | 'assigned' | 'investigating' | 'escalated' | 'closed'
 export type Disposition = 'true_positive' | 'false_positive' | 'not_actionable'
 
 /** GET /api/v1/alerts, …/alerts/:id and the alerts of a case. */
@@ -272,11 +272,42 @@ export type CaseView = {
   customerId: string
   status: CaseStatus
   ownerId: string | null
+  /** The team (queue) it was routed to. */
+  teamId: string | null
+  /** The worst severity of its alerts. */
+  severity: AlertSeverity
+  /** When it is due (its SLA); null after the last escalation level. */
+  slaDueAt: string | null
+  escalationLevel: number
+  escalatedAt: string | null
   openedAt: string
   closedAt: string | null
   closedBy: string | null
   disposition: Disposition | null
   note: string | null
+}
+
+/** GET/POST /api/v1/cases/:id/comments. */
+export type CaseComment = { id: string; caseId: string; author: string; body: string; mentions: string[]; createdAt: string }
+
+/** GET/POST /api/v1/cases/:id/attachments. */
+export type CaseAttachment = { id: string; caseId: string; filename: string; contentType: string; size: number; sha256: string; uploadedBy: string; createdAt: string }
+
+/** GET /api/v1/case-workers: who cases may be assigned to. */
+export type CaseWorker = { id: string; name: string; email: string; teamId: string | null }
+
+export type BulkCaseResult = { caseId: string; ok: boolean; case?: CaseView; error?: { code: string; message: string } }
+
+/** GET /api/v1/me/notifications: one entry of the signed-in user's inbox. */
+export type InboxNotification = {
+  id: string
+  userId: string
+  kind: 'case.assigned' | 'case.escalated' | 'case.mentioned'
+  title: string
+  caseId: string | null
+  payload: { customerName?: string; severity?: AlertSeverity; level?: number; excerpt?: string; [key: string]: unknown }
+  createdAt: string
+  readAt: string | null
 }
 
 export type CaseSummary = CaseView & { alertCount: number }

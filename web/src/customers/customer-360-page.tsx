@@ -10,6 +10,7 @@ import { CustomerFormDrawer } from './customer-form-drawer.tsx'
 import { CustomerHeader } from './customer-header.tsx'
 import { BureauTab } from './tabs/bureau-tab.tsx'
 import { ContactsTab } from './tabs/contacts-tab.tsx'
+import { ControlsTab } from './tabs/controls-tab.tsx'
 import { DocumentsTab } from './tabs/documents-tab.tsx'
 import { ProfileTab } from './tabs/profile-tab.tsx'
 import { RelationshipsTab } from './tabs/relationships-tab.tsx'
@@ -21,7 +22,7 @@ const RiskTab = lazy(async () => ({ default: (await import('./tabs/risk-tab.tsx'
 const ActivityTab = lazy(async () => ({ default: (await import('./tabs/activity-tab.tsx')).ActivityTab }))
 const ReceivablesTab = lazy(async () => ({ default: (await import('./tabs/receivables-tab.tsx')).ReceivablesTab }))
 
-const TABS = ['profile', 'contacts', 'statements', 'risk', 'activity', 'receivables', 'bureau', 'relationships', 'documents', 'timeline'] as const
+const TABS = ['profile', 'contacts', 'statements', 'risk', 'activity', 'receivables', 'bureau', 'relationships', 'documents', 'controls', 'timeline'] as const
 type Tab = (typeof TABS)[number]
 
 /** Everything known about one customer, a tab per kind, the tab in the address. */
@@ -63,6 +64,7 @@ export function Customer360Page() {
     bureau: <BureauTab customerId={data.id} />,
     relationships: <RelationshipsTab customerId={data.id} />,
     documents: <DocumentsTab customerId={data.id} canUpload={canWrite} />,
+    controls: <ControlsTab customerId={data.id} />,
     timeline: <TimelineTab customerId={data.id} />,
   }
 

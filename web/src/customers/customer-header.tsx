@@ -3,6 +3,7 @@ import { Button, Card, Flex, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Customer } from '../api/types.ts'
 import { StatusTag } from './status-tag.tsx'
+import { CustomerStatusControl } from '../workflow/customer-status-control.tsx'
 
 type Props = { customer: Customer; canEdit: boolean; onEdit: () => void }
 
@@ -42,9 +43,12 @@ export function CustomerHeader({ customer, canEdit, onEdit }: Props) {
           </Space>
         </div>
         {canEdit && (
-          <Button icon={<EditOutlined />} onClick={onEdit} data-testid="customer-edit">
-            {t('actions.edit')}
-          </Button>
+          <Space>
+            <CustomerStatusControl customer={customer} />
+            <Button icon={<EditOutlined />} onClick={onEdit} data-testid="customer-edit">
+              {t('actions.edit')}
+            </Button>
+          </Space>
         )}
       </Flex>
     </Card>

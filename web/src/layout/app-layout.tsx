@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import styles from './app-layout.module.css'
 import { HeaderSearch } from './header-search.tsx'
+import { InboxBell } from './inbox-bell.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import { UserMenu } from './user-menu.tsx'
 
@@ -24,14 +25,20 @@ export function AppLayout() {
           className={styles.menu}
           items={[
             { key: 'customers', label: <Link to="/customers">{t('nav.customers')}</Link> },
+            { key: 'portfolio', label: <Link to="/portfolio">{t('nav.portfolio')}</Link> },
             { key: 'alerts', label: <Link to="/alerts">{t('nav.alerts')}</Link> },
             { key: 'cases', label: <Link to="/cases">{t('nav.cases')}</Link> },
+            { key: 'approvals', label: <Link to="/approvals">{t('nav.approvals')}</Link> },
+            { key: 'reviews', label: <Link to="/reviews">{t('nav.reviews')}</Link> },
             { key: 'rules', label: <Link to="/rules">{t('nav.rules')}</Link> },
             { key: 'models', label: <Link to="/models">{t('nav.models')}</Link> },
+            { key: 'policy', label: <Link to="/policy">{t('nav.policy')}</Link> },
+            { key: 'handbook', label: <Link to="/handbook">{t('nav.handbook')}</Link> },
           ]}
         />
         <HeaderSearch />
         <div className={styles.spacer} />
+        <InboxBell />
         <LanguageSwitch />
         <UserMenu />
       </Layout.Header>

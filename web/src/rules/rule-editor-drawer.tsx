@@ -8,6 +8,7 @@ import { placeFieldErrors, type FieldName } from '../forms/field-errors.ts'
 import { translateDetail } from '../forms/translate-detail.ts'
 import { dottedPath, parseExpressionProblem } from './expression-problem.ts'
 import { EMPTY_RULE, toFormValues, toRuleInput, type RuleFormValues } from './rule-form-values.ts'
+import { RuleBacktest } from './rule-backtest.tsx'
 
 const SEVERITIES: RuleSeverity[] = ['low', 'medium', 'high', 'critical']
 const SCOPES: RuleScope[] = ['transaction', 'daily', 'event']
@@ -166,6 +167,7 @@ export function RuleEditorDrawer({ open, rule, onClose, onSaved }: Props) {
           </Form.Item>
         ))}
       </Form>
+      <RuleBacktest getRule={async () => toRuleInput(await form.validateFields())} />
     </Drawer>
   )
 }

@@ -1,0 +1,8 @@
+export * from './iso-week.ts'
+export * from './labels.ts'
+export { escapeHtml } from './html.ts'
+export * from './risk-digest.ts'
+export { renderDigestHtml } from './digest-html.ts'
+export * from './handbook.ts'
+export { approvalInWords, renderHandbookHtml } from './handbook-html.ts'
+export * from './overdue-reviews.ts'

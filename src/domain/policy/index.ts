@@ -1,0 +1,7 @@
+export * from './risk-policy.ts'
+export * from './default-policy.ts'
+export * from './validate-policy.ts'
+export * from './diff-policy.ts'
+export * from './apply-policy.ts'
+export * from './what-if.ts'
+export * from './approval-route.ts'
