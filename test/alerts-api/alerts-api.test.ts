@@ -221,4 +221,42 @@ describe.each(DIALECTS)('%s: rules, alerts and cases API', (dialect) => {
     expect(again).toEqual([])
     expect(await alertsOf('batch', '&ruleKey=every_grouped')).toHaveLength(1)
   })
+
+  it('sorts the inbox by severity (worst first) and by the SLA of the alert’s case, and pages each sort without losing or repeating an alert', async () => {
+    const list = async (query: string) => {
+      const response = await as(test, 'viewer', { method: 'GET', url: `/api/v1/alerts?${query}` })
+      expect(response.statusCode, response.body).toBe(200)
+      return response.json() as { items: { id: string; severity: string; caseId: string | null; raisedAt: string }[]; nextCursor: string | null }
+    }
+    const RANK: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 }
+    for (const sort of ['newest', 'severity', 'sla'] as const) {
+      const whole = (await list(`sort=${sort}&limit=200`)).items
+      expect(whole.length).toBeGreaterThan(2)
+      const paged: string[] = []
+      let cursor: string | null = null
+      do {
+        const page = await list(`sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        paged.push(...page.items.map((a) => a.id))
+        cursor = page.nextCursor
+      } while (cursor)
+      expect(paged).toEqual(whole.map((a) => a.id))
+      if (sort === 'severity') {
+        for (let i = 1; i < whole.length; i += 1) {
+          const [before, after] = [whole[i - 1]!, whole[i]!]
+          expect(RANK[before.severity]! > RANK[after.severity]! || (before.severity === after.severity && before.raisedAt >= after.raisedAt)).toBe(true)
+        }
+      }
+      if (sort === 'sla') {
+        const dueOf = async (caseId: string | null) => {
+          if (!caseId) return '9999'
+          const found = (await as(test, 'viewer', { method: 'GET', url: `/api/v1/cases/${caseId}` })).json() as { status: string; slaDueAt: string | null }
+          return found.status === 'closed' || !found.slaDueAt ? '9999' : found.slaDueAt
+        }
+        const dues = await Promise.all(whole.map((a) => dueOf(a.caseId)))
+        expect(dues).toEqual([...dues].sort())
+        expect(dues.some((due) => due !== '9999')).toBe(true)
+      }
+    }
+    expect((await as(test, 'viewer', { method: 'GET', url: '/api/v1/alerts?sort=loudest' })).statusCode).toBe(400)
+  })
 })

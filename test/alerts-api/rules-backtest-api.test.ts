@@ -161,4 +161,24 @@ describe.each(DIALECTS)('%s: backtesting a rule through the API', (dialect) => {
     expect(result.perDay.find((day: { day: string }) => day.day === '2026-03-02')).toEqual({ day: '2026-03-02', alerts: 1 })
     expect(result.alerts).toEqual([{ ruleKey: 'single_name_concentration', customerId: ids['erp-big'], at: '2026-03-03T00:00:00.000Z', severity: 'high', dedupeKey: `${ids['erp-big']}:single_name_concentration`, transaction: null }])
   })
+
+  it('checks a rule without saving it: the problems with their positions, or valid', async () => {
+    const check = (role: 'risk_manager' | 'analyst', payload: Record<string, unknown>) => as(test, role, { method: 'POST', url: '/api/v1/rules/check', payload })
+    const before = (await as(test, 'risk_manager', { method: 'GET', url: '/api/v1/rules' })).json().items.length
+
+    const bad = await check('risk_manager', largeOnBusyDay({ expression: 'tx.amount >= 5_000_000 && f.cnt_24h >= 2' }))
+    expect(bad.statusCode, bad.body).toBe(200)
+    expect(bad.json().valid).toBe(false)
+    expect(bad.json().problems).toEqual([{ path: 'expression', message: expect.stringMatching(/unknown variable f\.cnt_24h at column 27.*f\.count_24h/) }])
+
+    const daily = await check('risk_manager', largeOnBusyDay({ scope: 'daily' }))
+    expect(daily.json().problems).toEqual([{ path: 'expression', message: expect.stringContaining('tx.amount') }])
+
+    const good = await check('risk_manager', largeOnBusyDay())
+    expect(good.json()).toEqual({ valid: true, problems: [] })
+    expect((await check('analyst', largeOnBusyDay())).statusCode).toBe(403)
+    expect((await check('risk_manager', { ...largeOnBusyDay(), state: 'active' })).statusCode).toBe(400)
+    // Nothing was saved.
+    expect((await as(test, 'risk_manager', { method: 'GET', url: '/api/v1/rules' })).json().items).toHaveLength(before)
+  })
 })

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { RULE_SEVERITIES } from '../../domain/alerts/index.ts'
 import { getAlert } from '../../services/alerts/get-alert.ts'
-import { listAlerts } from '../../services/alerts/list-alerts.ts'
+import { ALERT_SORTS, listAlerts } from '../../services/alerts/list-alerts.ts'
 import { ALERT_STATUSES } from '../../services/alerts/stored-alert.ts'
 import type { Store } from '../../store/open-store.ts'
 import { errorResponses, Id, IdParams, Nullable, StrictObject } from '../schemas/common.ts'
@@ -43,7 +43,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async fu
       config: { access: 'customers.read' },
       schema: {
         tags,
-        summary: 'Alerts, newest first; shadow=true lists the shadow rules’ hits instead',
+        summary: 'Alerts, newest first or by severity or by their case’s SLA; shadow=true lists the shadow rules’ hits instead',
         querystring: StrictObject({
           status: Type.Optional(Type.Enum(ALERT_STATUSES)),
           severity: Type.Optional(Type.Enum(RULE_SEVERITIES)),
@@ -51,6 +51,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async fu
           ruleKey: Type.Optional(Type.String({ maxLength: 64 })),
           ruleId: Type.Optional(Id),
           shadow: Type.Optional(Type.Boolean()),
+          sort: Type.Optional(Type.Enum(ALERT_SORTS, { description: "newest (default): raised last first; severity: worst first, then newest; sla: the soonest due case first, alerts of closed cases last" })),
           ...Page,
         }),
         response: { 200: Type.Object({ items: Type.Array(AlertSchema), nextCursor: Nullable(Type.String()) }), ...errorResponses() },

@@ -4,6 +4,7 @@ import { RULE_SCOPES, RULE_SEVERITIES, RULE_STATES } from '../../domain/alerts/i
 import { AppError } from '../../app-error.ts'
 import { backtestRules, type BacktestRuleInput } from '../../services/rules/backtest-rules.ts'
 import { changeRuleState } from '../../services/rules/change-rule-state.ts'
+import { checkRule } from '../../services/rules/check-rule.ts'
 import { createRule } from '../../services/rules/create-rule.ts'
 import { getRule } from '../../services/rules/get-rule.ts'
 import { listRules } from '../../services/rules/list-rules.ts'
@@ -121,6 +122,23 @@ export const ruleRoutes: FastifyPluginAsyncTypebox<{ store: Store; listener?: Ru
     async (request, reply) => {
       const rule = await createRule({ store, actor: actorOf(request), input: request.body })
       return reply.status(201).send(rule)
+    },
+  )
+
+  app.post(
+    '/api/v1/rules/check',
+    {
+      config: { access: 'rules.manage' },
+      schema: {
+        tags,
+        summary: 'Check a rule without saving it: the problems saving it would refuse, each with its field and, in the expression and dedupe key, its line and column (the editor checks as one types). Writes nothing',
+        body: RuleBody,
+        response: { 200: Type.Object({ valid: Type.Boolean(), problems: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })) }), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { problems } = checkRule(request.body)
+      return { valid: problems.length === 0, problems }
     },
   )
 

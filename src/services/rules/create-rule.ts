@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto'
 import { AppError } from '../../app-error.ts'
 import { canonicalJson, type JsonValue } from '../../domain/audit/index.ts'
-import { DEFAULT_DEDUPE_KEY, validateRule, type RuleDocument } from '../../domain/alerts/index.ts'
+import type { RuleDocument } from '../../domain/alerts/index.ts'
 import type { Store } from '../../store/open-store.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { isUniqueViolation } from '../../store/unique-violation.ts'
 import { withTransaction } from '../../store/with-transaction.ts'
 import { actorLabel, type Actor } from '../actor.ts'
+import { checkRule } from './check-rule.ts'
 import type { StoredRule } from './stored-rule.ts'
 
 /** What a person writes: the document without the id, version and state the store gives it; the dedupe key defaults to DEFAULT_DEDUPE_KEY. */
@@ -21,12 +21,8 @@ export type CreateRuleOptions = { store: Store; actor: Actor; input: RuleInput }
  * for the expression and dedupe key, the line and column. Audited as rule.created.
  */
 export async function createRule({ store, actor, input }: CreateRuleOptions): Promise<StoredRule> {
-  const draft = { ...input, id: randomUUID(), version: 1, state: 'draft', dedupeKey: input.dedupeKey ?? DEFAULT_DEDUPE_KEY }
-  const problems = validateRule(draft)
-  if (problems.length > 0) {
-    const details = problems.map(({ path, message }) => ({ path, message }))
-    throw new AppError('validation_failed', details.map((d) => `${d.path} ${d.message}`).join('; '), { details })
-  }
+  const { draft, problems: details } = checkRule(input)
+  if (details.length > 0) throw new AppError('validation_failed', details.map((d) => `${d.path} ${d.message}`).join('; '), { details })
   const by = actorLabel(actor)
   try {
     return await withTransaction(store.db, async (trx) => {

@@ -57,6 +57,10 @@ describe('AlertsPage', () => {
     fireEvent.blur(screen.getByLabelText('Rule key'))
     fireEvent.click(screen.getByTestId('alert-shadow-filter'))
     await waitFor(() => expect(fetch.mock.calls.map(([url]) => String(url))).toContain('/api/v1/alerts?severity=critical&ruleKey=burst&shadow=true&limit=50'))
+
+    fireEvent.mouseDown(within(screen.getByTestId('alert-sort')).getByRole('combobox'))
+    fireEvent.click(await waitFor(() => document.querySelector('.ant-select-item-option[title="Soonest SLA first"]')!))
+    await waitFor(() => expect(fetch.mock.calls.map(([url]) => String(url))).toContain('/api/v1/alerts?severity=critical&ruleKey=burst&shadow=true&sort=sla&limit=50'))
   })
 })
 

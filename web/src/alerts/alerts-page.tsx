@@ -2,7 +2,7 @@ import { Alert, Button, Card, Flex, Input, Select, Space, Switch, Table, Typogra
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useAlerts, type AlertFilters } from '../api/alert-queries.ts'
+import { ALERT_SORTS, useAlerts, type AlertFilters, type AlertSort } from '../api/alert-queries.ts'
 import type { AlertStatus, AlertView, RuleSeverity } from '../api/types.ts'
 import { formatDateTime } from '../format/dates.ts'
 import { SeverityTag } from './severity-tag.tsx'
@@ -10,7 +10,7 @@ import { SeverityTag } from './severity-tag.tsx'
 export const ALERT_STATUSES: AlertStatus[] = ['new', 'assigned', 'investigating', 'escalated', 'closed']
 export const SEVERITIES: RuleSeverity[] = ['low', 'medium', 'high', 'critical']
 
-/** The alert inbox: the rules' hits, newest first, filtered by status, severity, rule and customer, or the shadow rules' hits. */
+/** The alert inbox: the rules' hits, newest first, worst first or by their case's SLA, filtered by status, severity, rule and customer, or the shadow rules' hits. */
 export function AlertsPage() {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
@@ -45,6 +45,14 @@ export function AlertsPage() {
           onChange={(severity?: RuleSeverity) => update({ severity })}
           options={SEVERITIES.map((severity) => ({ value: severity, label: t(`alerts.severity.${severity}`) }))}
           data-testid="alert-severity-filter"
+        />
+        <Select
+          value={filters.sort ?? 'newest'}
+          aria-label={t('alerts.sort.title')}
+          style={{ width: 190 }}
+          onChange={(sort: AlertSort) => update({ sort: sort === 'newest' ? undefined : sort })}
+          options={ALERT_SORTS.map((sort) => ({ value: sort, label: t(`alerts.sort.${sort}`) }))}
+          data-testid="alert-sort"
         />
         <Input
           key={`rule-${filters.ruleKey ?? ''}`}

@@ -10,7 +10,12 @@ export type AlertFilters = {
   customerId?: string
   /** true lists the shadow rules' hits instead of live alerts. */
   shadow?: boolean
+  /** newest (the server's default), severity (worst first) or sla (the soonest due case first). */
+  sort?: AlertSort
 }
+
+export const ALERT_SORTS = ['newest', 'severity', 'sla'] as const
+export type AlertSort = (typeof ALERT_SORTS)[number]
 
 /** Alerts matching the filters, newest first as the server sends them, a page at a time. */
 export function useAlerts(filters: AlertFilters, pageSize = 50) {

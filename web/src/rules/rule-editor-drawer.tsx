@@ -9,6 +9,7 @@ import { translateDetail } from '../forms/translate-detail.ts'
 import { dottedPath, parseExpressionProblem } from './expression-problem.ts'
 import { EMPTY_RULE, toFormValues, toRuleInput, type RuleFormValues } from './rule-form-values.ts'
 import { RuleBacktest } from './rule-backtest.tsx'
+import { useLiveRuleCheck, type LiveCheckState } from './live-rule-check.ts'
 
 const SEVERITIES: RuleSeverity[] = ['low', 'medium', 'high', 'critical']
 const SCOPES: RuleScope[] = ['transaction', 'daily', 'event']
@@ -63,6 +64,7 @@ export function RuleEditorDrawer({ open, rule, onClose, onSaved }: Props) {
     const parsed = parseExpressionProblem(detail.message)
     return { path, message: parsed.line === null ? parsed.reason : t('rules.editor.atPosition', { line: parsed.line, column: parsed.column, reason: parsed.reason }) }
   }
+  const live = useLiveRuleCheck(form, say)
 
   function submit(values: RuleFormValues) {
     setProblem(null)
@@ -107,7 +109,7 @@ export function RuleEditorDrawer({ open, rule, onClose, onSaved }: Props) {
           data-testid="rule-problem"
         />
       )}
-      <Form<RuleFormValues> form={form} layout="vertical" onFinish={submit} initialValues={EMPTY_RULE} disabled={save.isPending}>
+      <Form<RuleFormValues> form={form} layout="vertical" onFinish={submit} onValuesChange={live.onValuesChange} initialValues={EMPTY_RULE} disabled={save.isPending}>
         <Form.Item name="key" label={t('rules.key')} extra={t('rules.editor.keyHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input maxLength={64} disabled={rule !== null} />
         </Form.Item>
@@ -126,7 +128,7 @@ export function RuleEditorDrawer({ open, rule, onClose, onSaved }: Props) {
         <Form.Item name="description" label={t('rules.editor.description')}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="expression" label={t('rules.editor.expression')} extra={t('rules.editor.expressionHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} data-testid="rule-expression">
+        <Form.Item name="expression" label={t('rules.editor.expression')} extra={<ExpressionHint state={live.state} />} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} data-testid="rule-expression">
           <Input.TextArea rows={4} spellCheck={false} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
         <Row gutter={16}>
@@ -170,4 +172,12 @@ export function RuleEditorDrawer({ open, rule, onClose, onSaved }: Props) {
       <RuleBacktest getRule={async () => toRuleInput(await form.validateFields())} />
     </Drawer>
   )
+}
+
+/** Under the expression: the language's hint, or what the live check says of the text so far. */
+function ExpressionHint({ state }: { state: LiveCheckState }) {
+  const { t } = useTranslation()
+  if (state === 'valid') return <span style={{ color: 'var(--ant-color-success, #52c41a)' }} data-testid="rule-expression-valid">✓ {t('rules.editor.expressionValid')}</span>
+  if (state === 'checking') return <span>{t('rules.editor.checking')}</span>
+  return <span>{t('rules.editor.expressionHint')}</span>
 }

@@ -84,4 +84,33 @@ describe('RulesPage', () => {
     expect(url).toBe('/api/v1/rules')
     expect(JSON.parse(String(init!.body))).toMatchObject({ key: 'burst', name: { zh: '高频', en: 'Burst' }, expression: 'f.cnt_24h >= 10', severity: 'medium', scope: 'transaction', playbook: { check: [], do: ['call the customer'], tell: [] } })
   })
+
+  it('checks the expression as it is typed and marks the problem before anything is saved', async () => {
+    const checked: unknown[] = []
+    const fetch = stubFetch((url, init) => {
+      if (url === '/api/v1/rules/check') {
+        const body = JSON.parse(String(init!.body)) as { expression: string }
+        checked.push(body)
+        return body.expression.includes('cnt')
+          ? Response.json({ valid: false, problems: [{ path: 'expression', message: 'unknown variable f.cnt_24h at column 1; did you mean f.count_24h?' }, { path: 'key', message: 'must not be here' }] })
+          : Response.json({ valid: true, problems: [] })
+      }
+      return Response.json({ items: [] })
+    })
+    render(['customers.read', 'rules.manage'])
+    fireEvent.click(await screen.findByTestId('create-rule'))
+    const drawer = (await screen.findByText('New rule', { selector: '.ant-drawer-title' })).closest('.ant-drawer') as HTMLElement
+    const expression = within(drawer).getByTestId('rule-expression')
+
+    fireEvent.change(within(drawer).getByLabelText('Expression'), { target: { value: 'f.cnt_24h >= 10' } })
+    await waitFor(() => expect(expression.querySelector('.ant-form-item-explain-error')?.textContent).toBe('Line 1, column 1: unknown variable f.cnt_24h; did you mean f.count_24h?'))
+    // Only the positioned fields speak while typing: the key was stood in for, never marked.
+    expect(drawer.textContent).not.toContain('must not be here')
+    expect(checked[0]).toMatchObject({ key: 'draft', expression: 'f.cnt_24h >= 10', scope: 'transaction' })
+
+    fireEvent.change(within(drawer).getByLabelText('Expression'), { target: { value: 'f.count_24h >= 10' } })
+    await within(drawer).findByTestId('rule-expression-valid')
+    await waitFor(() => expect(expression.querySelector('.ant-form-item-has-error')).toBeNull())
+    expect(fetch.mock.calls.some(([url, init]) => url === '/api/v1/rules' && init?.method === 'POST')).toBe(false)
+  })
 })
