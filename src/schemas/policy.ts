@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { ROLES } from '../domain/identity/permissions.ts'
-import { GRADE_ACTIONS, REVIEW_UNITS, type RiskPolicy } from '../domain/policy/index.ts'
+import { GRADE_ACTIONS, REVIEW_UNITS, type RiskPolicy, type WhatIfResult } from '../domain/policy/index.ts'
 import { RATING_SIGNALS } from '../domain/scoring/rating/composite-rating.ts'
 
 /**
@@ -115,6 +115,9 @@ const PolicyView = Type.Object({
 })
 
 const AlertCount = Type.Object({ before: Type.Integer(), after: Type.Integer() })
+
+/** A version run over the current portfolio beside the active one. */
+export type PolicyWhatIf = WhatIfResult & { active: { id: string; version: number }; candidate: { id: string; version: number; status: string } }
 
 export const PolicyWhatIfSchema = Type.Object({
   active: Type.Object({ id: Type.String(), version: Type.Integer() }),

@@ -1,16 +1,7 @@
+import type { CreditHold } from '../../schemas/controls.ts'
 import type { CreditHoldTable } from '../../store/schema.ts'
 
-export type CreditHold = {
-  id: string
-  customerId: string
-  reason: string
-  alertId: string | null
-  placedAt: string
-  placedBy: string
-  liftedAt: string | null
-  liftedBy: string | null
-  liftNote: string | null
-}
+export type { CreditHold }
 
 export function creditHoldFromRow(row: CreditHoldTable): CreditHold {
   return {

@@ -3,7 +3,8 @@ import { DEFAULT_RULE_PACK } from '../../domain/alerts/index.ts'
 import { buildRiskDigest, lastFullIsoWeek, overdueReviews, parseIsoWeek, type RiskDigest, type RuleName } from '../../domain/digest/index.ts'
 import { DEFAULT_RISK_APPETITE } from '../../domain/portfolio/index.ts'
 import type { Store } from '../../store/open-store.ts'
-import { countAlertsRaised, countCasesClosed, countCasesOpened, readGradesAt, readNames } from '../../store/repositories/digest.ts'
+import { countAlertsRaised, countCasesClosed, countCasesOpened, readGradesAt } from '../../store/repositories/digest.ts'
+import { readCustomerNames } from '../../store/repositories/portfolio.ts'
 import { activePolicy } from '../policy/active-policy.ts'
 import { getPortfolioSummary } from '../portfolio/get-portfolio-summary.ts'
 import type { Fx } from '../portfolio/portfolio-positions.ts'
@@ -56,7 +57,7 @@ export async function buildWeeklyDigest({ store, week, now = Date.now(), fx, lis
   const gradeBefore = new Map(gradesBefore.map((g) => [g.customerId, g.grade]))
   const changed = gradesAfter.filter((g) => gradeBefore.get(g.customerId) !== g.grade)
   const overdue = overdueReviews({ customers: gradesOpen, frequency: policy.reviewFrequencyPerGrade, asOf: end })
-  const names = await readNames(store.db, [...changed.map((g) => g.customerId), ...overdue.map((o) => o.customerId)])
+  const names = await readCustomerNames(store.db, [...changed.map((g) => g.customerId), ...overdue.map((o) => o.customerId)])
   const nameOf = (id: string) => names.get(id) ?? id
 
   return buildRiskDigest({

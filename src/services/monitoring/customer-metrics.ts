@@ -1,11 +1,9 @@
 import type { CustomerFeatures } from '../../domain/monitoring/features/index.ts'
 import { receivablesSummary, type ReceivablesSummary } from '../../domain/monitoring/receivables/index.ts'
 import type { Monitoring } from '../../engine/monitoring.ts'
-import type { Contract } from '../../schemas/customer-records.ts'
 import type { Store } from '../../store/open-store.ts'
-import { contractKind } from '../../store/repositories/customer-record-kinds.ts'
-import { listRecords } from '../../store/repositories/customer-records.ts'
 import { readCustomerReceivables } from '../../store/repositories/receivables.ts'
+import { currentCreditLimit, type CurrentCreditLimit } from '../controls/current-credit-limit.ts'
 import { assertCustomerExists } from '../customer-records/record-checks.ts'
 
 export type CustomerMetrics = {
@@ -16,16 +14,14 @@ export type CustomerMetrics = {
   /** From the invoices and payments on file, against the active contract's credit limit. */
   receivables: ReceivablesSummary
   /** Where the credit limit came from, or why there is none. */
-  creditLimit: { amount: number; currency: string; contractId: string; contractNumber: string } | null
+  creditLimit: CurrentCreditLimit | null
 }
 
 /** A customer's monitoring figures as of a time (default now): transaction features and receivables. */
 export async function customerMetrics({ store, monitoring, customerId, asOf = Date.now() }: { store: Store; monitoring: Monitoring; customerId: string; asOf?: number }): Promise<CustomerMetrics> {
   await assertCustomerExists(store.db, customerId)
   const { invoices, payments } = await readCustomerReceivables(store.db, customerId)
-  const contracts = (await listRecords<Contract>(store.db, contractKind, customerId, { limit: 100 })).items
-  const contract = contracts.find((c) => c.status === 'active' && c.creditLimit !== null) ?? null
-  const creditLimit = contract ? { amount: contract.creditLimit!, currency: contract.currency, contractId: contract.id, contractNumber: contract.number } : null
+  const creditLimit = await currentCreditLimit(store.db, customerId)
   return {
     customerId,
     asOf: new Date(asOf).toISOString(),

@@ -1,4 +1,5 @@
-import { whatIf, type WhatIfResult } from '../../domain/policy/index.ts'
+import { whatIf } from '../../domain/policy/index.ts'
+import type { PolicyWhatIf } from '../../schemas/policy.ts'
 import type { Store } from '../../store/open-store.ts'
 import { getPolicyVersion } from './get-policy-version.ts'
 import { activeVersionOrThrow } from './policy-version-work.ts'
@@ -6,7 +7,7 @@ import { readPortfolioFacts } from './read-portfolio-facts.ts'
 
 export type PolicyWhatIfOptions = { store: Store; versionId: string }
 
-export type PolicyWhatIf = WhatIfResult & { active: { id: string; version: number }; candidate: { id: string; version: number; status: string } }
+export type { PolicyWhatIf }
 
 /**
  * Runs a version of the policy (usually a draft) over the current portfolio beside the active

@@ -1,16 +1,8 @@
 import { RULE_SEVERITIES } from '../../domain/alerts/index.ts'
-import { weekOf, weeklyTrend, type WeeklyTrend } from '../../domain/portfolio/index.ts'
+import { weekOf, weeklyTrend } from '../../domain/portfolio/index.ts'
+import type { AlertTrends } from '../../schemas/portfolio.ts'
 import type { Store } from '../../store/open-store.ts'
 import { readAlertsPerDay, readDispositionsPerDay } from '../../store/repositories/portfolio.ts'
-
-export type AlertTrends = {
-  from: string
-  to: string
-  /** Alerts raised per week, one series per severity (shadow hits left out). */
-  alerts: WeeklyTrend
-  /** Cases closed per week, one series per disposition. */
-  dispositions: WeeklyTrend
-}
 
 export type GetAlertTrendsOptions = { store: Store; weeks?: number; now?: number }
 

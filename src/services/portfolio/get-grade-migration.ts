@@ -1,10 +1,9 @@
 import { invalidField } from '../../app-error.ts'
-import { migrationMatrixFromPairs, type MigrationMatrix } from '../../domain/portfolio/index.ts'
+import { migrationMatrixFromPairs } from '../../domain/portfolio/index.ts'
 import { DEFAULT_MASTER_SCALE } from '../../domain/scoring/index.ts'
+import type { GradeMigration } from '../../schemas/portfolio.ts'
 import type { Store } from '../../store/open-store.ts'
 import { readGradePairs } from '../../store/repositories/portfolio.ts'
-
-export type GradeMigration = MigrationMatrix & { from: string; to: string; scaleVersion: string }
 
 export type GetGradeMigrationOptions = { store: Store; from: string; to: string }
 

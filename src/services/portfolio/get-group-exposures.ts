@@ -1,29 +1,8 @@
-import { connectedGroups, DEFAULT_GROUPING_RULES, DEFAULT_RISK_APPETITE, type GroupingRules, type Tie } from '../../domain/portfolio/index.ts'
+import { connectedGroups, DEFAULT_GROUPING_RULES, DEFAULT_RISK_APPETITE, type GroupingRules } from '../../domain/portfolio/index.ts'
+import type { GroupExposures } from '../../schemas/portfolio.ts'
 import type { Store } from '../../store/open-store.ts'
 import { readCustomerNames, readTies } from '../../store/repositories/portfolio.ts'
 import { readFigures, type ExposureBasis, type Fx } from './portfolio-positions.ts'
-
-export type GroupExposure = {
-  leadId: string
-  name: string
-  exposure: number
-  share: number | null
-  /** Over the appetite's group limit. */
-  breach: boolean
-  members: { customerId: string; name: string; grade: string | null; ead: number }[]
-  ties: Tie[]
-}
-
-export type GroupExposures = {
-  asOf: string
-  currency: string
-  basis: ExposureBasis
-  total: number
-  rules: { minSharePct: number; kinds: string[] }
-  maxGroupShare: number | null
-  groups: number
-  items: GroupExposure[]
-}
 
 export type GetGroupExposuresOptions = { store: Store; basis?: ExposureBasis; fx?: Fx; rules?: GroupingRules; maxGroupShare?: number | null; limit?: number; now?: number }
 

@@ -9,47 +9,18 @@ import {
   herfindahlOfSums,
   largest,
   topNShare,
-  type Breach,
-  type Concentration,
-  type ExposureBucket,
   type GroupingRules,
   type RiskAppetite,
   type TopN,
 } from '../../domain/portfolio/index.ts'
 import { DEFAULT_MASTER_SCALE } from '../../domain/scoring/index.ts'
+import type { PortfolioSummary } from '../../schemas/portfolio.ts'
 import type { Store } from '../../store/open-store.ts'
 import { readCustomerNames, readTies } from '../../store/repositories/portfolio.ts'
 import { readFigures, type ExposureBasis, type Fx } from './portfolio-positions.ts'
 
 export const UNRATED = 'unrated'
 export const TOP_N = 10
-
-export type ConcentrationFigures = Concentration & { top: TopN }
-
-export type PortfolioSummary = {
-  asOf: string
-  currency: string
-  basis: ExposureBasis
-  customers: number
-  exposed: number
-  exposure: number
-  unconverted: { currency: string; amount: number; customers: number }[]
-  byGrade: ExposureBucket[]
-  byIndustry: (ExposureBucket & { name: string })[]
-  byRegion: ExposureBucket[]
-  concentration: { customers: ConcentrationFigures; industries: ConcentrationFigures; groups: ConcentrationFigures }
-  expectedLoss: {
-    total: number
-    ratedExposure: number
-    unratedExposure: number
-    unratedCustomers: number
-    rate: number | null
-    lgd: number
-    /** The largest contributors, each with its PD, LGD and EAD. */
-    top: { customerId: string; name: string; grade: string | null; pd: number; lgd: number; ead: number; value: number }[]
-  }
-  appetite: RiskAppetite & { breaches: Breach[] }
-}
 
 export type GetPortfolioSummaryOptions = {
   store: Store

@@ -3,7 +3,9 @@ import type { Invoice, Payment } from '../../domain/monitoring/activity.ts'
 import type { BureauObservation } from '../../domain/monitoring/bureau-events.ts'
 import { DEFAULT_MASTER_SCALE, gradeIndex } from '../../domain/scoring/rating/master-scale.ts'
 import type { Store } from '../../store/open-store.ts'
+import { readReceivablesOf } from '../../store/repositories/receivables.ts'
 import type { CustomerTable } from '../../store/schema.ts'
+import { currentCreditLimits } from '../controls/current-credit-limit.ts'
 import { activePolicy } from '../policy/active-policy.ts'
 
 /**
@@ -97,52 +99,6 @@ const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
   else map.set(key, [item])
 }
 
-/** The invoices and payments (with their allocations) of the customers named, by customer. */
-export async function readReceivables(store: Store, ids: readonly string[]): Promise<{ invoices: Map<string, Invoice[]>; payments: Map<string, Payment[]> }> {
-  const invoices = new Map<string, Invoice[]>()
-  const payments = new Map<string, Payment[]>()
-  for (const chunk of chunks(ids)) {
-    const invoiceRows = await store.db.selectFrom('invoices').selectAll().where('customer_id', 'in', chunk).orderBy('issued_at').orderBy('source').orderBy('id').execute()
-    for (const row of invoiceRows) {
-      push(invoices, row.customer_id, {
-        id: row.id,
-        source: row.source,
-        customerId: row.customer_id,
-        number: row.number,
-        issuedAt: Number(row.issued_at),
-        dueAt: Number(row.due_at),
-        amount: Number(row.amount),
-        currency: row.currency,
-        status: row.status as Invoice['status'],
-      })
-    }
-    const allocationRows = await store.db
-      .selectFrom('payment_allocations')
-      .innerJoin('payments', (join) => join.onRef('payments.source', '=', 'payment_allocations.source').onRef('payments.id', '=', 'payment_allocations.payment_id'))
-      .select(['payment_allocations.source', 'payment_allocations.payment_id', 'payment_allocations.invoice_id', 'payment_allocations.amount'])
-      .where('payments.customer_id', 'in', chunk)
-      .orderBy('payment_allocations.source')
-      .orderBy('payment_allocations.payment_id')
-      .orderBy('payment_allocations.invoice_id')
-      .execute()
-    const allocations = new Map<string, { invoiceId: string; amount: number }[]>()
-    for (const row of allocationRows) push(allocations, `${row.source}\u0000${row.payment_id}`, { invoiceId: row.invoice_id, amount: Number(row.amount) })
-    const paymentRows = await store.db.selectFrom('payments').selectAll().where('customer_id', 'in', chunk).orderBy('at').orderBy('source').orderBy('id').execute()
-    for (const row of paymentRows) {
-      push(payments, row.customer_id, {
-        id: row.id,
-        source: row.source,
-        customerId: row.customer_id,
-        at: Number(row.at),
-        amount: Number(row.amount),
-        currency: row.currency,
-        allocations: allocations.get(`${row.source}\u0000${row.id}`) ?? [],
-      })
-    }
-  }
-  return { invoices, payments }
-}
-
 /**
  * Every customer's outstanding receivables at `asOf` in the reporting currency, and their total:
  * what the live daily rules' portfolio facts (portfolio.*) are made of, computed as the backtest
@@ -152,7 +108,7 @@ export async function readReceivables(store: Store, ids: readonly string[]): Pro
 export async function readPortfolioExposure(store: Store, { asOf, config, pageSize = CHUNK }: { asOf: number; config: ExposureConfig; pageSize?: number }): Promise<PortfolioExposure> {
   const outstanding: [string, number][] = []
   for await (const ids of customerIdPages(store, pageSize)) {
-    const { invoices, payments } = await readReceivables(store, ids)
+    const { invoices, payments } = await readReceivablesOf(store.db, ids)
     for (const id of ids) outstanding.push([id, outstandingInReporting({ invoices: invoices.get(id), payments: payments.get(id) }, asOf, config)])
   }
   return portfolioExposure(outstanding)
@@ -168,7 +124,7 @@ export async function readMaxSingleNameShare(store: Store): Promise<number> {
 export async function readBacktestCustomers(store: Store, ids: readonly string[]): Promise<BacktestCustomer[]> {
   const facts = await readCustomerFacts(store, ids)
   const ratings = await readRatingHistories(store, ids)
-  const { invoices, payments } = await readReceivables(store, ids)
+  const { invoices, payments } = await readReceivablesOf(store.db, ids)
   const bureau = new Map<string, BureauObservation[]>()
   const limits = new Map<string, { amount: number; currency: string }>()
   for (const chunk of chunks(ids)) {
@@ -187,16 +143,7 @@ export async function readBacktestCustomers(store: Store, ids: readonly string[]
       })
     }
     // The newest active contract with a limit, as the customer's monitoring figures read it.
-    const contractRows = await store.db
-      .selectFrom('contracts')
-      .select(['customer_id', 'credit_limit', 'currency'])
-      .where('customer_id', 'in', chunk)
-      .where('status', '=', 'active')
-      .where('credit_limit', 'is not', null)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute()
-    for (const row of contractRows) if (!limits.has(row.customer_id)) limits.set(row.customer_id, { amount: Number(row.credit_limit), currency: row.currency })
+    for (const [id, limit] of await currentCreditLimits(store.db, chunk)) limits.set(id, { amount: limit.amount, currency: limit.currency })
   }
   return ids.flatMap((id) => {
     const customer = facts.get(id)

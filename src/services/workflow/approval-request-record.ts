@@ -2,30 +2,10 @@ import type { Kysely } from 'kysely'
 import type { JsonValue } from '../../domain/audit/index.ts'
 import type { Role } from '../../domain/identity/index.ts'
 import type { ApprovalDecisionKind, ApprovalKind, ApprovalState, ApprovalStatus } from '../../domain/workflow/index.ts'
+import type { ApprovalDecision, ApprovalRequest } from '../../schemas/workflow.ts'
 import type { ApprovalRequestTable, Database } from '../../store/schema.ts'
 
-export type ApprovalDecision = { userId: string; decision: ApprovalDecisionKind; note: string | null; at: string }
-
-/** An approval request as services and the API show it. */
-export type ApprovalRequest = {
-  id: string
-  kind: ApprovalKind
-  customerId: string
-  payload: Record<string, JsonValue>
-  amount: { amount: number; currency: string }
-  grade: string | null
-  policyVersion: number
-  requiredRole: Role
-  approversNeeded: number
-  routeExplanation: string
-  status: ApprovalStatus
-  requestedBy: string
-  requestedAt: string
-  decidedAt: string | null
-  note: string | null
-  outcome: Record<string, JsonValue> | null
-  decisions: ApprovalDecision[]
-}
+export type { ApprovalDecision, ApprovalRequest }
 
 export function approvalRequestFromRow(row: ApprovalRequestTable, decisions: ApprovalDecision[]): ApprovalRequest {
   return {

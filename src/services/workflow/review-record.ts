@@ -1,30 +1,9 @@
 import type { ReviewFrequency } from '../../domain/policy/index.ts'
 import { daysOverdue, isReviewOverdue } from '../../domain/workflow/index.ts'
+import type { Review, ReviewStatus } from '../../schemas/workflow.ts'
 import type { ReviewTable } from '../../store/schema.ts'
 
-export const REVIEW_STATUSES = ['scheduled', 'done', 'cancelled'] as const
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
-
-/** A periodic review; `overdue` and `daysOverdue` are derived at the time it is read. */
-export type Review = {
-  id: string
-  customerId: string
-  customerName: string | null
-  dueOn: string
-  basedOn: string
-  grade: string
-  frequency: ReviewFrequency
-  policyVersion: number
-  status: ReviewStatus
-  overdue: boolean
-  daysOverdue: number
-  scheduledAt: string
-  completedBy: string | null
-  completedAt: string | null
-  outcome: string | null
-  overdueAlertedAt: string | null
-  overdueTaskId: string | null
-}
+export { REVIEW_STATUSES, type Review, type ReviewStatus } from '../../schemas/workflow.ts'
 
 export function reviewFromRow(row: ReviewTable & { customer_name?: string | null }, now: Date): Review {
   const overdue = row.status === 'scheduled' && isReviewOverdue(row.due_on, now)

@@ -59,14 +59,3 @@ export async function countCasesClosed(db: Kysely<Database>, from: string, to: s
     .execute()
   return rows.map((row) => ({ disposition: row.disposition, count: Number(row.count) }))
 }
-
-/** The names of the given customers. */
-export async function readNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>()
-  const unique = [...new Set(ids)]
-  for (let start = 0; start < unique.length; start += 500) {
-    const rows = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', unique.slice(start, start + 500)).execute()
-    for (const row of rows) names.set(row.id, row.name)
-  }
-  return names
-}

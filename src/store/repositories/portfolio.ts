@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { ExposureBasis } from '../../schemas/portfolio.ts'
 import type { Database } from '../schema.ts'
 
 /**
@@ -9,7 +10,7 @@ import type { Database } from '../schema.ts'
  */
 export type Dialect = 'sqlite' | 'postgres'
 
-export type ExposureBasis = 'outstanding' | 'limit'
+export type { ExposureBasis }
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value))
 

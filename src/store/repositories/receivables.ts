@@ -147,39 +147,59 @@ export async function insertPayments(trx: Kysely<Database>, payments: readonly P
 
 /** A customer's invoices and payments (with allocations), as the receivables figures read them. */
 export async function readCustomerReceivables(db: Kysely<Database>, customerId: string): Promise<{ invoices: Invoice[]; payments: Payment[] }> {
-  const invoiceRows = await db.selectFrom('invoices').selectAll().where('customer_id', '=', customerId).orderBy('issued_at').execute()
-  const paymentRows = await db.selectFrom('payments').selectAll().where('customer_id', '=', customerId).orderBy('at').execute()
-  const allocationRows = await db
-    .selectFrom('payment_allocations')
-    .innerJoin('payments', (join) => join.onRef('payments.source', '=', 'payment_allocations.source').onRef('payments.id', '=', 'payment_allocations.payment_id'))
-    .select(['payment_allocations.source', 'payment_allocations.payment_id', 'payment_allocations.invoice_id', 'payment_allocations.amount'])
-    .where('payments.customer_id', '=', customerId)
-    .execute()
-  const allocationsByPayment = new Map<string, { invoiceId: string; amount: number }[]>()
-  for (const row of allocationRows) {
-    const key = keyOf(row.source, row.payment_id)
-    allocationsByPayment.set(key, [...(allocationsByPayment.get(key) ?? []), { invoiceId: row.invoice_id, amount: Number(row.amount) }])
+  const { invoices, payments } = await readReceivablesOf(db, [customerId])
+  return { invoices: invoices.get(customerId) ?? [], payments: payments.get(customerId) ?? [] }
+}
+
+const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
+  const list = map.get(key)
+  if (list) list.push(item)
+  else map.set(key, [item])
+}
+
+/** The invoices and payments (with their allocations) of the customers named, by customer, oldest first. */
+export async function readReceivablesOf(db: Kysely<Database>, customerIds: readonly string[]): Promise<{ invoices: Map<string, Invoice[]>; payments: Map<string, Payment[]> }> {
+  const invoices = new Map<string, Invoice[]>()
+  const payments = new Map<string, Payment[]>()
+  for (let i = 0; i < customerIds.length; i += CHUNK) {
+    const chunk = customerIds.slice(i, i + CHUNK)
+    const invoiceRows = await db.selectFrom('invoices').selectAll().where('customer_id', 'in', chunk).orderBy('issued_at').orderBy('source').orderBy('id').execute()
+    for (const row of invoiceRows) {
+      push(invoices, row.customer_id, {
+        id: row.id,
+        source: row.source,
+        customerId: row.customer_id,
+        number: row.number,
+        issuedAt: Number(row.issued_at),
+        dueAt: Number(row.due_at),
+        amount: Number(row.amount),
+        currency: row.currency,
+        status: row.status as Invoice['status'],
+      })
+    }
+    const allocationRows = await db
+      .selectFrom('payment_allocations')
+      .innerJoin('payments', (join) => join.onRef('payments.source', '=', 'payment_allocations.source').onRef('payments.id', '=', 'payment_allocations.payment_id'))
+      .select(['payment_allocations.source', 'payment_allocations.payment_id', 'payment_allocations.invoice_id', 'payment_allocations.amount'])
+      .where('payments.customer_id', 'in', chunk)
+      .orderBy('payment_allocations.source')
+      .orderBy('payment_allocations.payment_id')
+      .orderBy('payment_allocations.invoice_id')
+      .execute()
+    const allocations = new Map<string, { invoiceId: string; amount: number }[]>()
+    for (const row of allocationRows) push(allocations, keyOf(row.source, row.payment_id), { invoiceId: row.invoice_id, amount: Number(row.amount) })
+    const paymentRows = await db.selectFrom('payments').selectAll().where('customer_id', 'in', chunk).orderBy('at').orderBy('source').orderBy('id').execute()
+    for (const row of paymentRows) {
+      push(payments, row.customer_id, {
+        id: row.id,
+        source: row.source,
+        customerId: row.customer_id,
+        at: Number(row.at),
+        amount: Number(row.amount),
+        currency: row.currency,
+        allocations: allocations.get(keyOf(row.source, row.id)) ?? [],
+      })
+    }
   }
-  return {
-    invoices: invoiceRows.map((row) => ({
-      id: row.id,
-      source: row.source,
-      customerId: row.customer_id,
-      number: row.number,
-      issuedAt: Number(row.issued_at),
-      dueAt: Number(row.due_at),
-      amount: Number(row.amount),
-      currency: row.currency,
-      status: row.status as Invoice['status'],
-    })),
-    payments: paymentRows.map((row) => ({
-      id: row.id,
-      source: row.source,
-      customerId: row.customer_id,
-      at: Number(row.at),
-      amount: Number(row.amount),
-      currency: row.currency,
-      allocations: allocationsByPayment.get(keyOf(row.source, row.id)) ?? [],
-    })),
-  }
+  return { invoices, payments }
 }

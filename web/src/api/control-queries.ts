@@ -1,53 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ControlReview, CreditHold, LimitProposal } from '../../../src/schemas/controls.ts'
 import { api } from './client.ts'
 import type { AlertView } from './types.ts'
 
-export type Money = { amount: number; currency: string }
-export type ControlReason = { rule: string; severity: string; grade: string | null; text: string }
-export type CreditHoldView = {
-  id: string
-  customerId: string
-  reason: string
-  alertId: string | null
-  placedAt: string
-  placedBy: string
-  liftedAt: string | null
-  liftedBy: string | null
-  liftNote: string | null
-}
-export type LimitProposalStatus = 'proposed' | 'accepted' | 'rejected'
-export type LimitProposalView = {
-  id: string
-  customerId: string
-  contractId: string
-  caseId: string | null
-  alertId: string | null
-  currentLimit: Money
-  proposedLimit: Money
-  cutPercent: number
-  reason: string
-  reasons: ControlReason[]
-  status: LimitProposalStatus
-  proposedAt: string
-  proposedBy: string
-  decidedAt: string | null
-  decidedBy: string | null
-  note: string | null
-}
-export type ControlReviewView = {
-  id: string
-  customerId: string
-  caseId: string | null
-  alertId: string | null
-  taskId: string
-  taskStatus: string | null
-  statusBefore: string
-  dueOn: string
-  reason: string
-  reasons: ControlReason[]
-  triggeredAt: string
-  triggeredBy: string
-}
+/** The controls on a customer, typed by the server's own definitions (src/schemas/controls.ts). */
+export type { ControlReason } from '../../../src/domain/alerts/control-policy.ts'
+export type { LimitProposalStatus } from '../../../src/schemas/controls.ts'
+export type CreditHoldView = CreditHold
+export type LimitProposalView = LimitProposal
+export type ControlReviewView = ControlReview & { taskStatus: string | null }
 export type CustomerControlsView = {
   customerId: string
   creditHold: (CreditHoldView & { alert: AlertView | null }) | null

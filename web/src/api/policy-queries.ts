@@ -1,79 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { PolicyChange, WhatIfAlertKind } from '../../../src/domain/policy/index.ts'
+import type { PolicyDocument, PolicyVersion, PolicyVersionSummary, PolicyWhatIf } from '../../../src/schemas/policy.ts'
 import { api, queryString } from './client.ts'
 
-/** The risk policy document (src/domain/policy/risk-policy.ts; docs/policy.md). */
-export type MasterScaleGrade = { grade: string; lower: number; upper: number; description: string }
-export type ReviewFrequency = { every: number; unit: 'days' | 'months' }
-export type ApprovalRule = { requestKind: string; maxAmount: number | null; grades: string[]; role: string; approvers: number }
-export type RiskPolicy = {
-  masterScale: { version: string; grades: MasterScaleGrade[] }
-  ratingWeights: { version: string; weights: Record<string, number> }
-  thresholds: { utilisationWarning: number; utilisationBreach: number; downgradeAlertNotches: number; watchListGrade: string }
-  actionsPerGrade: Record<string, string[]>
-  reviewFrequencyPerGrade: Record<string, ReviewFrequency>
-  limitRules: { gradeScale: Record<string, number>; percentages: Record<string, number>; roundingUnit: number; defaultCreditTermsDays: number }
-  approvalMatrix: { currency: string; rules: ApprovalRule[] }
-  riskAppetite: { maxSingleNameShare: number; maxIndustryShare: number }
-}
-
-export const POLICY_STATUSES = ['draft', 'pending_approval', 'active', 'superseded', 'rejected'] as const
-export type PolicyStatus = (typeof POLICY_STATUSES)[number]
-
-export type PolicyVersionSummary = {
-  id: string
-  version: number
-  status: PolicyStatus
-  note: string | null
-  createdBy: string
-  createdAt: string
-  updatedBy: string
-  updatedAt: string
-  submittedBy: string | null
-  submittedAt: string | null
-  approvedBy: string | null
-  approvedAt: string | null
-  rejectedBy: string | null
-  rejectedAt: string | null
-  rejectionReason: string | null
-  supersededAt: string | null
-}
-export type PolicyVersion = PolicyVersionSummary & { document: RiskPolicy }
-
-export type PolicyChange = { kind: 'changed' | 'added' | 'removed'; path: string; before: unknown; after: unknown }
+/** The risk policy and its versions (docs/policy.md), typed by the server's own definitions. */
+export type { PolicyStatus, PolicyVersion, PolicyVersionSummary, PolicyWhatIf } from '../../../src/schemas/policy.ts'
+export type { GradeChange, PolicyChange, PolicyView, ReviewFrequency, WhatIfAlert, WhatIfAlertKind, WhatIfCustomer } from '../../../src/domain/policy/index.ts'
+export type RiskPolicy = PolicyDocument
+export type MasterScaleGrade = RiskPolicy['masterScale']['grades'][number]
+export type ApprovalRule = RiskPolicy['approvalMatrix']['rules'][number]
+export const WHAT_IF_ALERT_KINDS: readonly WhatIfAlertKind[] = ['utilisation_breach', 'utilisation_warning', 'downgrade', 'watch_list', 'single_name_concentration', 'industry_concentration']
 export type PolicyDiff = { from: { id: string; version: number }; to: { id: string; version: number }; changes: PolicyChange[] }
-
-export type PolicyView = { grade: string | null; pd: number | null; limit: number | null; currency: string | null; limitReason: string | null; utilisation: number | null }
-export type GradeChange = 'unchanged' | 'upgrade' | 'downgrade' | 'now_rated' | 'no_longer_rated'
-export type WhatIfAlertKind = 'utilisation_breach' | 'utilisation_warning' | 'downgrade' | 'watch_list' | 'single_name_concentration' | 'industry_concentration'
-export const WHAT_IF_ALERT_KINDS: WhatIfAlertKind[] = ['utilisation_breach', 'utilisation_warning', 'downgrade', 'watch_list', 'single_name_concentration', 'industry_concentration']
-export type WhatIfCustomer = {
-  customerId: string
-  name: string
-  industryCode: string | null
-  before: PolicyView
-  after: PolicyView
-  gradeChange: GradeChange
-  notches: number | null
-  limitChange: number | null
-}
-export type WhatIfAlert = { kind: WhatIfAlertKind; customerId: string | null; industryCode: string | null; currency: string | null; value: number | null; threshold: number | string; message: string; isNew: boolean }
-export type PolicyWhatIf = {
-  active: { id: string; version: number }
-  candidate: { id: string; version: number; status: string }
-  customers: WhatIfCustomer[]
-  summary: {
-    customers: number
-    upgrades: number
-    downgrades: number
-    unchanged: number
-    nowRated: number
-    noLongerRated: number
-    limitsChanged: number
-    limitTotals: { currency: string; before: number; after: number }[]
-    alertCounts: Record<WhatIfAlertKind, { before: number; after: number }>
-  }
-  alerts: WhatIfAlert[]
-}
 
 export type AttestationUser = { id: string; email: string; name: string; role: string }
 export type AttestationReport = { policyVersionId: string; version: number; attested: (AttestationUser & { attestedAt: string })[]; notAttested: AttestationUser[] }

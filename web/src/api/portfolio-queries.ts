@@ -1,50 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { Breach, Concentration, ExposureBucket, MigrationMatrix, RiskAppetite, Tie, TopN, WeeklyTrend } from '../../../src/domain/portfolio/index.ts'
+import type { AlertTrends, ExposureBasis, GradeMigration, GroupExposures, PortfolioSummary } from '../../../src/schemas/portfolio.ts'
 import { api, queryString } from './client.ts'
 
-/** The answers of /api/v1/portfolio/* (the service types reach the store, so they are restated here from the domain's). */
-export type ExposureBasis = 'outstanding' | 'limit'
-
-export type ConcentrationFigures = Concentration & { top: TopN }
-
-export type PortfolioSummary = {
-  asOf: string
-  currency: string
-  basis: ExposureBasis
-  customers: number
-  exposed: number
-  exposure: number
-  unconverted: { currency: string; amount: number; customers: number }[]
-  byGrade: ExposureBucket[]
-  byIndustry: (ExposureBucket & { name: string })[]
-  byRegion: ExposureBucket[]
-  concentration: { customers: ConcentrationFigures; industries: ConcentrationFigures; groups: ConcentrationFigures }
-  expectedLoss: {
-    total: number
-    ratedExposure: number
-    unratedExposure: number
-    unratedCustomers: number
-    rate: number | null
-    lgd: number
-    top: { customerId: string; name: string; grade: string | null; pd: number; lgd: number; ead: number; value: number }[]
-  }
-  appetite: RiskAppetite & { breaches: Breach[] }
-}
-
-export type GradeMigration = MigrationMatrix & { from: string; to: string; scaleVersion: string }
-
-export type GroupExposures = {
-  asOf: string
-  currency: string
-  basis: ExposureBasis
-  total: number
-  rules: { minSharePct: number; kinds: string[] }
-  maxGroupShare: number | null
-  groups: number
-  items: { leadId: string; name: string; exposure: number; share: number | null; breach: boolean; members: { customerId: string; name: string; grade: string | null; ead: number }[]; ties: Tie[] }[]
-}
-
-export type AlertTrends = { from: string; to: string; alerts: WeeklyTrend; dispositions: WeeklyTrend }
+/** The answers of /api/v1/portfolio/*, typed by the server's own definitions. */
+export type { AlertTrends, ConcentrationFigures, ExposureBasis, GradeMigration, GroupExposures, PortfolioSummary } from '../../../src/schemas/portfolio.ts'
 
 export function usePortfolioSummary(basis: ExposureBasis) {
   return useQuery({

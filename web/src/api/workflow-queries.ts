@@ -1,54 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ApprovalStatus, TransitionProblem } from '../../../src/domain/workflow/index.ts'
+import type { ApprovalRequest, Review } from '../../../src/schemas/workflow.ts'
 import { api, queryString } from './client.ts'
 import type { Customer } from './types.ts'
 
-/** src/domain/workflow: the kinds and states of an approval request. */
-export type ApprovalKind = 'limit_change' | 'rating_override' | 'onboarding' | 'hold_release'
-export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled'
-
-/** GET /api/v1/approvals (src/api/routes/workflow.ts ApprovalSchema). */
-export type ApprovalRequest = {
-  id: string
-  kind: ApprovalKind
-  customerId: string
-  payload: Record<string, unknown>
-  amount: { amount: number; currency: string }
-  grade: string | null
-  policyVersion: number
-  requiredRole: string
-  approversNeeded: number
-  routeExplanation: string
-  status: ApprovalStatus
-  requestedBy: string
-  requestedAt: string
-  decidedAt: string | null
-  note: string | null
-  outcome: Record<string, unknown> | null
-  decisions: { userId: string; decision: 'approved' | 'rejected'; note: string | null; at: string }[]
-}
-
-/** GET /api/v1/reviews (ReviewSchema). */
-export type Review = {
-  id: string
-  customerId: string
-  customerName: string | null
-  dueOn: string
-  basedOn: string
-  grade: string
-  frequency: { every: number; unit: 'days' | 'months' }
-  policyVersion: number
-  status: 'scheduled' | 'done' | 'cancelled'
-  overdue: boolean
-  daysOverdue: number
-  scheduledAt: string
-  completedBy: string | null
-  completedAt: string | null
-  outcome: string | null
-  overdueAlertedAt: string | null
-  overdueTaskId: string | null
-}
-
-export type TransitionProblem = { path: string; message: string }
+/** GET /api/v1/approvals and /api/v1/reviews, typed by the server's own definitions. */
+export type { ApprovalKind, ApprovalStatus, TransitionProblem } from '../../../src/domain/workflow/index.ts'
+export type { ApprovalRequest, Review } from '../../../src/schemas/workflow.ts'
 
 /** GET /api/v1/customers/:id/lifecycle. */
 export type CustomerLifecycle = {

@@ -18,7 +18,7 @@ const document: RiskPolicy = {
       { grade: 'C', lower: 0.1, upper: 1, description: 'high risk' },
     ],
   },
-  ratingWeights: { version: 'w1', weights: { scorecardPd: 1 } },
+  ratingWeights: { version: 'w1', weights: { scorecardPd: 1, zScoreZone: 0, bureauScore: 0, paymentBehaviour: 0, expertScore: 0, industryRisk: 0 } },
   thresholds: { utilisationWarning: 0.9, utilisationBreach: 1, downgradeAlertNotches: 2, watchListGrade: 'C' },
   actionsPerGrade: { A: ['standard_terms'], B: ['monitor'], C: ['credit_hold'] },
   reviewFrequencyPerGrade: { A: { every: 12, unit: 'months' }, B: { every: 3, unit: 'months' }, C: { every: 1, unit: 'months' } },
