@@ -123,7 +123,7 @@ async function generate(): Promise<void> {
       if (closed) kase.run(caseId, `c-${c}`, 'closed', at, iso(Date.parse(at) + Math.floor(random() * 10 * DAY)), 'bench', pick(DISPOSITIONS), 'bench')
       else {
         openCase.add(c)
-        kase.run(caseId, `c-${c}`, 'open', at, null, null, null, null)
+        kase.run(caseId, `c-${c}`, 'new', at, null, null, null, null)
       }
       alert.run(`al-${a}`, `c-${c}`, pick(SEVERITIES), closed ? 'closed' : 'open', `bench:c-${c}:${a}`, at, at, caseId)
     }
@@ -141,6 +141,12 @@ async function generate(): Promise<void> {
     })()
     if ((start + CHUNK) % 1_000_000 === 0) progress(`${(start + CHUNK).toLocaleString('en')} transactions`)
   }
+  // The rows above went in raw: give each invoice what was allocated to it, as insertPayments does (migration 0017).
+  db.exec(`update invoices set
+      paid_amount = coalesce((select sum(pa.amount) from payment_allocations pa where pa.source = invoices.source and pa.invoice_id = invoices.id), 0),
+      paid_through = (select max(p.at) from payment_allocations pa join payments p on p.source = pa.source and p.id = pa.payment_id
+                      where pa.source = invoices.source and pa.invoice_id = invoices.id)
+    where exists (select 1 from payment_allocations pa where pa.source = invoices.source and pa.invoice_id = invoices.id)`)
   db.exec('analyze')
   db.close()
   renameSync(partial, FILE)

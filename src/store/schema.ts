@@ -449,6 +449,10 @@ export type InvoiceTable = {
   status: string
   received_at: number
   updated_at: number
+  /** What payments allocated to it, minor units (migration 0017). */
+  paid_amount: Generated<number>
+  /** Epoch ms of the latest payment allocated to it; null: none. */
+  paid_through: number | null
 }
 
 export type PaymentTable = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { weekOf } from '../../src/domain/portfolio/index.ts'
 import { createCustomer } from '../../src/services/customers/create-customer.ts'
+import { readPortfolioFigures } from '../../src/store/repositories/portfolio.ts'
 import { insertPayments, upsertInvoices } from '../../src/store/repositories/receivables.ts'
 import { DIALECTS } from '../helpers/dialects.ts'
 import { as, startTestApp, type TestApp } from '../helpers/server.ts'
@@ -94,6 +95,22 @@ describe.each(DIALECTS)('%s: portfolio API', (dialect) => {
     expect(response.statusCode, response.body).toBe(200)
     return response.json()
   }
+
+  it('keeps on each invoice what payments allocated to it, and counts a payment only from the day it was made', async () => {
+    const paid = await test.store.db.selectFrom('invoices').select(['id', 'paid_amount', 'paid_through']).where('id', 'in', ['ia', 'ib', 'ib2']).orderBy('id').execute()
+    expect(paid.map((row) => [row.id, Number(row.paid_amount), row.paid_through === null ? null : Number(row.paid_through)])).toEqual([
+      ['ia', 100_000, at('2026-03-15')],
+      ['ib', 0, null],
+      ['ib2', 50_000, at('2026-03-15')],
+    ])
+    const owedByA = async (date: string) => {
+      const figures = await readPortfolioFigures(test.store.db, { dialect, basis: 'outstanding', asOf: `${date}T00:00:00.000Z`, asOfMs: at(date), reporting: 'CNY', rates: { USD: 7.1 }, lgd: 0.45, overShare: null, top: 10 })
+      return figures.top.find((named) => named.id === ids.A)?.exposure
+    }
+    // Before A's payment of 15 March the invoice owes all of it (the allocations are read), after it the rest (the invoice alone answers).
+    expect(await owedByA('2026-03-10')).toBe(600_000)
+    expect(await owedByA('2026-03-20')).toBe(500_000)
+  })
 
   it('sums exposure by grade, industry and region, converting with the configured rates and reporting what it cannot', async () => {
     const summary = await get('/api/v1/portfolio/summary')

@@ -15,6 +15,7 @@ import * as controlProposals from './0013-control-proposals.ts'
 import * as portfolio from './0014-portfolio.ts'
 import * as riskPolicy from './0015-risk-policy.ts'
 import * as workflow from './0016-workflow.ts'
+import * as invoicePaid from './0017-invoice-paid.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014-portfolio': portfolio,
   '0015-risk-policy': riskPolicy,
   '0016-workflow': workflow,
+  '0017-invoice-paid': invoicePaid,
 }

@@ -36,15 +36,20 @@ function amounts(dialect: Dialect, basis: ExposureBasis, asOf: number): RawBuild
                where status = 'active' and credit_limit is not null group by customer_id, currency`
   }
   // An open invoice owes its amount less what payments made by asOf allocated to it, never below 0.
-  // max/greatest reads open_amount once: a CASE would evaluate the allocations subquery twice per invoice.
+  // The invoice carries what was allocated to it and when the latest of it was paid (migration
+  // 0017): when that is by asOf, the invoice alone answers; only an invoice paid after asOf
+  // looks at its allocations. max/greatest reads open_amount once.
   const clamp = dialect === 'sqlite' ? sql`max(open_amount, 0)` : sql`greatest(open_amount, 0)`
   return sql`select customer_id, currency, sum(${clamp}) as amount
     from (
-      select i.customer_id, i.currency, i.amount - coalesce((
-        select sum(pa.amount) from payment_allocations pa
-        join payments p on p.source = pa.source and p.id = pa.payment_id
-        where pa.source = i.source and pa.invoice_id = i.id and p.at <= ${asOf}
-      ), 0) as open_amount
+      select i.customer_id, i.currency, i.amount - case
+        when i.paid_through is null then 0
+        when i.paid_through <= ${asOf} then i.paid_amount
+        else coalesce((
+          select sum(pa.amount) from payment_allocations pa
+          join payments p on p.source = pa.source and p.id = pa.payment_id
+          where pa.source = i.source and pa.invoice_id = i.id and p.at <= ${asOf}
+        ), 0) end as open_amount
       from invoices i
       where i.status = 'open' and i.issued_at <= ${asOf}
     ) open_invoices

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { FieldProblem } from '../../domain/customers/index.ts'
 import type { Invoice, Payment } from '../../domain/monitoring/activity.ts'
 import type { Database } from '../schema.ts'
@@ -138,6 +138,16 @@ export async function insertPayments(trx: Kysely<Database>, payments: readonly P
     for (const allocation of payment.allocations) {
       const invoiceKey = keyOf(payment.source, allocation.invoiceId)
       allocated.set(invoiceKey, (allocated.get(invoiceKey) ?? 0) + allocation.amount)
+      // The invoice keeps what was allocated to it and when the latest of it was paid (migration 0017).
+      await trx
+        .updateTable('invoices')
+        .set((eb) => ({
+          paid_amount: eb('paid_amount', '+', allocation.amount),
+          paid_through: sql<number>`case when paid_through is null or paid_through < ${payment.at} then ${payment.at} else paid_through end`,
+        }))
+        .where('source', '=', payment.source)
+        .where('id', '=', allocation.invoiceId)
+        .execute()
     }
     existing.add(key)
     outcomes.push('accepted')
