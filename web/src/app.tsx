@@ -1,11 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { App as AntApp, ConfigProvider } from 'antd'
-import enUS from 'antd/locale/en_US'
-import zhCN from 'antd/locale/zh_CN'
 import { useEffect } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { RouterProvider } from 'react-router/dom'
 import { createQueryClient } from './api/query-client.ts'
+import { antdLocale } from './i18n/antd-locale.ts'
 import { createI18n } from './i18n/i18n.ts'
 import { pickLanguage } from './i18n/pick-language.ts'
 import { router } from './routes.tsx'
@@ -38,12 +37,11 @@ export function App() {
 /** antd's own texts (dates, pagination, empty tables) follow the interface language. */
 function LocalisedApp() {
   const { i18n } = useTranslation()
-  const isEnglish = i18n.language === 'en'
   useEffect(() => {
     document.documentElement.lang = i18n.language
   }, [i18n.language])
   return (
-    <ConfigProvider locale={isEnglish ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={antdLocale(i18n.language)} theme={THEME}>
       <AntApp>
         <RouterProvider router={router} />
       </AntApp>

@@ -4,6 +4,7 @@ import { RULE_SEVERITIES } from '../../domain/alerts/index.ts'
 import { permissionsOf, ROLES } from '../../domain/identity/index.ts'
 import { assignCase } from '../../services/alerts/assign-case.ts'
 import { BULK_CASE_ACTIONS, bulkCaseAction, MAX_BULK_CASES } from '../../services/alerts/bulk-case-action.ts'
+import { getCaseTimeline, MAX_TIMELINE_EVENTS, TIMELINE_FIELDS } from '../../services/alerts/case-timeline.ts'
 import { closeCase } from '../../services/alerts/close-case.ts'
 import { commentOnCase, MAX_COMMENT_LENGTH } from '../../services/alerts/comment-on-case.ts'
 import { escalateCase } from '../../services/alerts/escalate-case.ts'
@@ -46,6 +47,20 @@ const CommentSchema = Type.Object({
 })
 
 const QueueSchema = Type.Object({ severity: Type.Enum(QUEUE_SEVERITIES), teamId: Type.String(), updatedBy: Type.String(), updatedAt: Type.String() })
+
+const TimelineValue = Type.Union([Type.String(), Type.Integer(), Type.Null()])
+const TimelineEventSchema = Type.Union([
+  Type.Object({
+    kind: Type.Literal('action'),
+    at: Type.String(),
+    action: Type.String({ description: 'The audit action: case.opened, case.assigned, case.investigating, case.escalated, case.closed, case.commented…' }),
+    actor: Type.String(),
+    actorName: Nullable(Type.String({ description: 'The user’s name when the actor is a user' })),
+    changes: Type.Array(Type.Object({ field: Type.Enum(TIMELINE_FIELDS), before: TimelineValue, after: TimelineValue }), { description: 'The fields it changed' }),
+    note: Nullable(Type.String({ description: 'The escalation or closing note, the comment, or the attached file’s name' })),
+  }),
+  Type.Object({ kind: Type.Literal('alert'), at: Type.String(), alertId: Type.String(), ruleKey: Type.String(), severity: Type.Enum(RULE_SEVERITIES) }),
+])
 
 const WORKER_ROLES = ROLES.filter((role) => permissionsOf(role).includes('alerts.work'))
 
@@ -92,6 +107,20 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async fun
       schema: { tags, summary: 'One case with its alerts, newest first', params: IdParams, response: { 200: Type.Object({ ...CaseFields, alerts: Type.Array(AlertSchema) }), ...errorResponses('not_found') } },
     },
     async (request) => getCase({ store, caseId: request.params.id }),
+  )
+
+  app.get(
+    '/api/v1/cases/:id/timeline',
+    {
+      config: { access: 'customers.read' },
+      schema: {
+        tags,
+        summary: `A case’s history, newest first: its audited actions with the fields they changed, and the alerts raised into it (the newest ${MAX_TIMELINE_EVENTS})`,
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(TimelineEventSchema) }), ...errorResponses('not_found') },
+      },
+    },
+    async (request) => ({ items: await getCaseTimeline({ store, caseId: request.params.id }) }),
   )
 
   app.post(

@@ -12,6 +12,7 @@ import { CaseActions } from './case-actions.tsx'
 import { CaseAttachments } from './case-attachments.tsx'
 import { CaseComments } from './case-comments.tsx'
 import { CaseStatusTag } from './case-status-tag.tsx'
+import { CaseTimeline } from './case-timeline.tsx'
 import { CloseCaseForm } from './close-case-form.tsx'
 import { EvidenceTable } from './evidence-table.tsx'
 import { RulePlaybook } from './rule-playbook.tsx'
@@ -21,7 +22,7 @@ import { SlaDue } from './sla-due.tsx'
 /**
  * One case: its customer, severity, owner and due time; the work on it (assign, investigate,
  * escalate, close); its alerts with the values that fired them next to the baselines and the
- * rule's playbook; its comments with @mentions and its attachments.
+ * rule's playbook; its comments with @mentions, its attachments, and its timeline.
  */
 export function CasePage() {
   const { t, i18n } = useTranslation()
@@ -86,6 +87,10 @@ export function CasePage() {
 
       <Card size="small" title={t('cases.attachments.title')}>
         <CaseAttachments caseId={data.id} canWrite={canWork} />
+      </Card>
+
+      <Card size="small" title={t('cases.timeline.title')}>
+        <CaseTimeline caseId={data.id} />
       </Card>
 
       {data.status !== 'closed' && canWork && (

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { InboxNotification, Me } from '../api/types.ts'
+import type { CaseTimelineEvent, InboxNotification, Me } from '../api/types.ts'
 import { InboxBell } from '../layout/inbox-bell.tsx'
 import { caseDetail, storedRule } from '../testing/alert-fixtures.ts'
 import { renderWithApp } from '../testing/render-with-app.tsx'
@@ -89,7 +89,7 @@ describe('CasePage work', () => {
       if (path.startsWith('/api/v1/me/notifications')) return Response.json({ items: [], unreadCount: 0, nextCursor: null })
       if (path === '/api/v1/rules/r1') return Response.json(storedRule())
       if (path.endsWith('/comments') && init?.method === 'POST') return Response.json({ id: 'm1', caseId: 'k1', author: 'user:u2', body: 'x', mentions: ['u3'], createdAt: '2025-03-01T07:00:00.000Z' }, { status: 201 })
-      if (path.endsWith('/comments') || path.endsWith('/attachments') || path === '/api/v1/case-workers') return Response.json({ items: [] })
+      if (path.endsWith('/comments') || path.endsWith('/attachments') || path.endsWith('/timeline') || path === '/api/v1/case-workers') return Response.json({ items: [] })
       return Response.json(caseDetail())
     })
     renderAt('/cases/k1')
@@ -103,6 +103,40 @@ describe('CasePage work', () => {
 
     fireEvent.click(screen.getByTestId('case-investigate'))
     await waitFor(() => expect(fetch.mock.calls.map(([url, init]) => `${init?.method ?? 'GET'} ${String(url)}`)).toContain('POST /api/v1/cases/k1/investigate'))
+  })
+})
+
+describe('CasePage timeline', () => {
+  it('lists what was done to the case newest first, with the translated actions, the changes and the alert that raised it', async () => {
+    const timeline: CaseTimelineEvent[] = [
+      { kind: 'action', at: '2025-03-01T09:00:00.000Z', action: 'case.escalated', actor: 'user:u2', actorName: '李娜', changes: [{ field: 'status', before: 'investigating', after: 'escalated' }, { field: 'escalationLevel', before: 0, after: 1 }], note: '金额异常' },
+      { kind: 'action', at: '2025-03-01T08:00:00.000Z', action: 'case.assigned', actor: 'system', actorName: null, changes: [{ field: 'ownerId', before: null, after: 'u2' }], note: null },
+      { kind: 'alert', at: '2025-03-01T06:05:01.000Z', alertId: 'a1', ruleKey: 'large_amount', severity: 'high' },
+    ]
+    const fetch = stubFetch((path) => {
+      if (path.startsWith('/api/v1/me/notifications')) return Response.json({ items: [], unreadCount: 0, nextCursor: null })
+      if (path === '/api/v1/rules/r1') return Response.json(storedRule())
+      if (path === '/api/v1/cases/k1/timeline') return Response.json({ items: timeline })
+      if (path.endsWith('/comments') || path.endsWith('/attachments') || path === '/api/v1/case-workers') return Response.json({ items: [] })
+      return Response.json(caseDetail())
+    })
+    renderAt('/cases/k1')
+    const list = await screen.findByTestId('case-timeline')
+    const events = await waitFor(() => {
+      const found = within(list).getAllByTestId('case-timeline-event')
+      expect(found).toHaveLength(3)
+      return found
+    })
+    expect(fetch.mock.calls.map(([url]) => String(url))).toContain('/api/v1/cases/k1/timeline')
+    expect(events[0]!.textContent).toContain('李娜escalated the case')
+    expect(events[0]!.textContent).toContain('Status: Investigating')
+    expect(events[0]!.textContent).toContain('Escalated')
+    expect(events[0]!.textContent).toContain('Escalation level: 0')
+    expect(events[0]!.textContent).toContain('金额异常')
+    expect(events[1]!.textContent).toContain('Systemassigned the case')
+    expect(events[1]!.textContent).toContain('Owner: —')
+    expect(events[2]!.textContent).toContain('Alert raised')
+    expect(events[2]!.textContent).toContain('large_amount')
   })
 })
 

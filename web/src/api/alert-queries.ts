@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, queryString } from './client.ts'
-import type { AlertStatus, AlertView, BulkCaseResult, CaseAttachment, CaseComment, CaseDetail, CaseStatus, CaseSummary, CaseView, CaseWorker, Disposition, Page, RuleInput, RuleSeverity, RuleState, StoredRule } from './types.ts'
+import type { AlertStatus, AlertView, BulkCaseResult, CaseAttachment, CaseComment, CaseDetail, CaseStatus, CaseSummary, CaseTimelineEvent, CaseView, CaseWorker, Disposition, Page, RuleInput, RuleSeverity, RuleState, StoredRule } from './types.ts'
 
 /** The filters of the alert inbox, as GET /api/v1/alerts takes them. */
 export type AlertFilters = {
@@ -141,6 +141,11 @@ export function useCaseWorkers(enabled = true) {
   return useQuery({ queryKey: ['case-workers'], queryFn: ({ signal }) => api<{ items: CaseWorker[] }>('/api/v1/case-workers', { signal }).then((r) => r.items), enabled })
 }
 
+/** A case's audited actions and the alerts raised into it, newest first. */
+export function useCaseTimeline(id: string) {
+  return useQuery({ queryKey: ['cases', id, 'timeline'], queryFn: ({ signal }) => api<{ items: CaseTimelineEvent[] }>(`/api/v1/cases/${id}/timeline`, { signal }).then((r) => r.items) })
+}
+
 export function useCaseComments(id: string) {
   return useQuery({ queryKey: ['cases', id, 'comments'], queryFn: ({ signal }) => api<{ items: CaseComment[] }>(`/api/v1/cases/${id}/comments`, { signal }).then((r) => r.items) })
 }
@@ -149,7 +154,7 @@ export function useAddCaseComment(id: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: string) => api<CaseComment>(`/api/v1/cases/${id}/comments`, { method: 'POST', json: { body } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases', id, 'comments'] }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['cases', id, 'comments'] }), queryClient.invalidateQueries({ queryKey: ['cases', id, 'timeline'] })]),
   })
 }
 
@@ -161,6 +166,6 @@ export function useAttachToCase(id: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (file: File) => api<CaseAttachment>(`/api/v1/cases/${id}/attachments${queryString({ filename: file.name })}`, { method: 'POST', body: file }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases', id, 'attachments'] }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['cases', id, 'attachments'] }), queryClient.invalidateQueries({ queryKey: ['cases', id, 'timeline'] })]),
   })
 }

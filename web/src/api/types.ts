@@ -310,6 +310,19 @@ export type InboxNotification = {
   readAt: string | null
 }
 
+/** GET /api/v1/cases/:id/timeline: one event of a case's history, newest first. */
+export type CaseTimelineEvent =
+  | {
+      kind: 'action'
+      at: string
+      action: string
+      actor: string
+      actorName: string | null
+      changes: { field: 'status' | 'ownerId' | 'teamId' | 'severity' | 'escalationLevel' | 'disposition'; before: string | number | null; after: string | number | null }[]
+      note: string | null
+    }
+  | { kind: 'alert'; at: string; alertId: string; ruleKey: string; severity: AlertSeverity }
+
 export type CaseSummary = CaseView & { alertCount: number }
 export type CaseDetail = CaseView & { alerts: AlertView[] }
 

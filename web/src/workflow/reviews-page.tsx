@@ -1,24 +1,28 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Empty, Flex, Input, List, Modal, Space, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Empty, Flex, Input, List, Modal, Segmented, Space, Tag, Typography } from 'antd'
+import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useCompleteReview, useOverdueReviews, useReviews, type Review } from '../api/workflow-queries.ts'
 import { useHasPermission } from '../auth/use-permission.ts'
 import { formatDate, formatMonth } from '../format/dates.ts'
+import { ReviewCalendar } from './review-calendar.tsx'
 import { byDueDate, monthRange } from './review-month.ts'
 
 /**
- * The reviews calendar: the overdue periodic reviews first, then the month's reviews by due
- * date (scheduled, done, cancelled); a scheduled review is completed with its outcome.
+ * The reviews calendar: the overdue periodic reviews first, then the month's reviews (scheduled,
+ * done, cancelled) on a calendar or as a list by due date; a scheduled review is completed with its outcome.
  */
 export function ReviewsPage() {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
   const { message } = App.useApp()
   const canComplete = useHasPermission('reviews.manage')
-  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7))
-  const range = monthRange(month)
+  const [view, setView] = useState<'calendar' | 'list'>('calendar')
+  // The calendar's selected day; its month is the one shown and fetched.
+  const [day, setDay] = useState(() => dayjs().format('YYYY-MM-DD'))
+  const range = monthRange(day.slice(0, 7))
   const reviews = useReviews({ from: range.from, to: range.to })
   const overdue = useOverdueReviews()
   const complete = useCompleteReview()
@@ -75,19 +79,35 @@ export function ReviewsPage() {
         </Card>
       )}
       <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
-        <Button icon={<LeftOutlined />} onClick={() => setMonth(range.previous)} aria-label={t('reviews.previousMonth')} />
+        <Button icon={<LeftOutlined />} onClick={() => setDay(`${range.previous}-01`)} aria-label={t('reviews.previousMonth')} />
         <Typography.Title level={4} style={{ margin: 0, minWidth: 160, textAlign: 'center' }} data-testid="reviews-month">
           {formatMonth(range.from, locale)}
         </Typography.Title>
-        <Button icon={<RightOutlined />} onClick={() => setMonth(range.next)} aria-label={t('reviews.nextMonth')} />
+        <Button icon={<RightOutlined />} onClick={() => setDay(`${range.next}-01`)} aria-label={t('reviews.nextMonth')} />
+        <Segmented
+          style={{ marginInlineStart: 'auto' }}
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'calendar', label: t('reviews.calendar') },
+            { value: 'list', label: t('reviews.list') },
+          ]}
+          data-testid="reviews-view"
+        />
       </Flex>
-      {reviews.data && reviews.data.length === 0 && <Empty description={t('reviews.none')} />}
-      {byDueDate(reviews.data ?? []).map(([dueOn, due]) => (
-        <div key={dueOn} style={{ marginBottom: 12 }}>
-          <Typography.Text strong>{formatDate(dueOn, locale)}</Typography.Text>
-          <List size="small" dataSource={due} renderItem={(review) => item(review)} />
-        </div>
-      ))}
+      {view === 'calendar' ? (
+        <ReviewCalendar day={day} reviews={reviews.data ?? []} onDayChange={setDay} />
+      ) : (
+        <>
+          {reviews.data && reviews.data.length === 0 && <Empty description={t('reviews.none')} />}
+          {byDueDate(reviews.data ?? []).map(([dueOn, due]) => (
+            <div key={dueOn} style={{ marginBottom: 12 }}>
+              <Typography.Text strong>{formatDate(dueOn, locale)}</Typography.Text>
+              <List size="small" dataSource={due} renderItem={(review) => item(review)} />
+            </div>
+          ))}
+        </>
+      )}
       <Modal
         open={completing !== null}
         title={completing ? t('reviews.completeTitle', { name: completing.customerName ?? completing.customerId }) : ''}
