@@ -103,7 +103,7 @@ describe.each(DIALECTS)('%s: customers API', (dialect) => {
   })
 
   it('edits a field, bumps the version, and records before and after in the audit ledger', async () => {
-    const patched = await as(test, 'analyst', { method: 'PATCH', url: `/api/v1/customers/${huaweiId}`, payload: { status: 'onboarding', version: 1 } })
+    const patched = await as(test, 'analyst', { method: 'PATCH', url: `/api/v1/customers/${huaweiId}`, payload: { status: 'onboarding', ownerId: test.users.analyst.user.id, version: 1 } })
     expect(patched.json()).toMatchObject({ status: 'onboarding', version: 2 })
     const audit = await as(test, 'admin', { method: 'GET', url: `/api/v1/audit?entity=customer&entityId=${huaweiId}` })
     const [latest] = audit.json().entries

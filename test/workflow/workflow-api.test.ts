@@ -22,7 +22,7 @@ describe.each(DIALECTS)('%s: the customer workflow', (dialect) => {
   let clock = Date.parse('2025-03-10T08:00:00Z')
   const users: Record<string, { id: string; cookie: string }> = {}
 
-  const as = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  const as = (who: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
     app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: users[who]!.cookie } })
 
   beforeAll(async () => {
@@ -127,6 +127,22 @@ describe.each(DIALECTS)('%s: the customer workflow', (dialect) => {
     expect(activated.json().status).toBe('active')
     expect((await as('analyst', 'POST', `/customers/${ready.id}/status`, { status: 'suspended' })).json().error.details).toEqual([{ path: 'note', message: 'suspended needs a note saying why' }])
     expect((await as('viewer', 'POST', `/customers/${ready.id}/status`, { status: 'closed', note: 'x' })).statusCode).toBe(403)
+  })
+
+  it('holds an edit of the status to the same checks: PATCH cannot activate a customer the lifecycle would not', async () => {
+    const bare = await customer({ status: 'onboarding' })
+    const patched = await as('analyst', 'PATCH', `/customers/${bare.id}`, { status: 'active' })
+    expect(patched.statusCode).toBe(409)
+    expect(patched.json().error.details.map((d: { path: string }) => d.path)).toEqual(['registrationId', 'industry', 'contacts', 'financialEvidence', 'assessment', 'approvedLimit', 'onboardingApproval'])
+    expect((await as('analyst', 'GET', `/customers/${bare.id}`)).json().status).toBe('onboarding')
+    // Editing other fields, the status sent unchanged, is no move at all.
+    const edited = await as('analyst', 'PATCH', `/customers/${bare.id}`, { status: 'onboarding', region: '上海市' })
+    expect(edited.statusCode, edited.body).toBe(200)
+    expect(edited.json()).toMatchObject({ status: 'onboarding', region: '上海市' })
+    // A move the lifecycle does not have is refused on the status.
+    const skipped = await as('analyst', 'PATCH', `/customers/${bare.id}`, { status: 'suspended' })
+    expect(skipped.statusCode).toBe(409)
+    expect(skipped.json().error.details.map((d: { path: string }) => d.path)).toEqual(['status'])
   })
 
   it('schedules reviews per the active policy on a fake clock, raises an overdue one once, and reschedules when the policy changes', async () => {

@@ -9,13 +9,15 @@ import { actorLabel, type Actor } from '../actor.ts'
 import { assertReferencesExist, assertUniqueKeys } from './create-customer.ts'
 import { assertValidCustomer, withCustomerDefaults } from './customer-fields.ts'
 import { withTransaction } from '../../store/with-transaction.ts'
+import { assertLifecycleMove } from '../workflow/change-customer-status.ts'
 
 export type UpdateCustomerOptions = { store: Store; actor: Actor; customerId: string; patch: CustomerPatch }
 
 /**
  * Applies a partial change. With `version`, a change made on a stale copy is refused (409)
  * instead of silently overwriting someone else's edit. A patch that changes nothing
- * writes nothing and records nothing.
+ * writes nothing and records nothing. A change of status must be a move the lifecycle allows,
+ * with what it needs (docs/workflow.md): the same checks as POST /customers/:id/status.
  */
 export async function updateCustomer({ store, actor, customerId, patch }: UpdateCustomerOptions): Promise<Customer> {
   const definitions = await listCustomFieldDefinitions(store.db)
@@ -35,6 +37,9 @@ export async function updateCustomer({ store, actor, customerId, patch }: Update
     const columns = customerColumns(fields)
     const unchanged = JSON.stringify(columns) === JSON.stringify(customerColumns(withCustomerDefaults(current)))
     if (unchanged) return before
+    // A status change passes the lifecycle's checks as POST /customers/:id/status does (which also takes the note some moves need).
+    // Checked on the customer as the patch leaves it: a patch may give the owner onboarding needs along with the status.
+    if (fields.status !== before.status) await assertLifecycleMove(trx, { ...before, ...fields, status: before.status }, fields.status, null)
     await assertReferencesExist(trx, fields)
     await assertUniqueKeys(trx, fields, customerId)
     const row = await trx

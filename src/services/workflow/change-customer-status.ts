@@ -6,6 +6,8 @@ import type { Store } from '../../store/open-store.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { findCustomerById, toCustomer } from '../../store/repositories/customers.ts'
 import { withTransaction } from '../../store/with-transaction.ts'
+import type { Database } from '../../store/schema.ts'
+import type { Kysely } from 'kysely'
 import { actorLabel, type Actor } from '../actor.ts'
 import { readLifecycleFacts } from './lifecycle-facts.ts'
 
@@ -23,11 +25,7 @@ export async function changeCustomerStatus({ store, actor, customerId, status, n
     if (store.dialect === 'postgres') select = select.forUpdate()
     if (!(await select.executeTakeFirst())) throw new AppError('not_found', `no customer ${customerId}`)
     const before = (await findCustomerById(trx, customerId))!
-    const facts = await readLifecycleFacts(trx, before)
-    const problems = transitionProblems({ from: before.status, to: status, facts, note: text })
-    if (problems.length > 0) {
-      throw new AppError('conflict', `customer ${before.name} cannot become ${status}: ${problems.map((p) => p.message).join('; ')}`, { details: problems })
-    }
+    await assertLifecycleMove(trx, before, status, text)
     const at = now().toISOString()
     const row = await trx.updateTable('customers').set({ status, version: before.version + 1, updated_at: at }).where('id', '=', customerId).returningAll().executeTakeFirstOrThrow()
     const after = toCustomer(row)
@@ -42,4 +40,16 @@ export async function changeCustomerStatus({ store, actor, customerId, status, n
     })
     return after
   })
+}
+
+/**
+ * Refuses (409, one detail per missing item) a lifecycle move the domain's checks do not allow:
+ * the one gate every change of a customer's status passes, whichever route asks for it.
+ */
+export async function assertLifecycleMove(db: Kysely<Database>, before: Customer, to: LifecycleStatus, note: string | null): Promise<void> {
+  const facts = await readLifecycleFacts(db, before)
+  const problems = transitionProblems({ from: before.status, to, facts, note })
+  if (problems.length > 0) {
+    throw new AppError('conflict', `customer ${before.name} cannot become ${to}: ${problems.map((p) => p.message).join('; ')}`, { details: problems })
+  }
 }
