@@ -161,6 +161,7 @@ describe.each(DIALECTS)('%s: rules, alerts and cases API', (dialect) => {
     const caseId = cases[0].id as string
     const opened = (await as(test, 'viewer', { method: 'GET', url: `/api/v1/cases/${caseId}` })).json()
     expect(opened.alerts.map((a: { id: string }) => a.id).sort()).toEqual(alerts.map((a) => a.id).sort())
+    expect(opened.customerName).toBe('预警测试grouped有限公司')
 
     const close = (payload: unknown, role: 'analyst' | 'viewer' = 'analyst') => as(test, role, { method: 'POST', url: `/api/v1/cases/${caseId}/close`, payload: payload as Record<string, unknown> })
     const withoutDisposition = await close({ note: 'looked at it' })

@@ -104,7 +104,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async fun
     '/api/v1/cases/:id',
     {
       config: { access: 'customers.read' },
-      schema: { tags, summary: 'One case with its alerts, newest first', params: IdParams, response: { 200: Type.Object({ ...CaseFields, alerts: Type.Array(AlertSchema) }), ...errorResponses('not_found') } },
+      schema: { tags, summary: 'One case with its customer’s name and its alerts, newest first', params: IdParams, response: { 200: Type.Object({ ...CaseFields, customerName: Type.String({ description: 'The customer’s legal name' }), alerts: Type.Array(AlertSchema) }), ...errorResponses('not_found') } },
     },
     async (request) => getCase({ store, caseId: request.params.id }),
   )

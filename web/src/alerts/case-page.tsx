@@ -53,7 +53,7 @@ export function CasePage() {
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 16 }}>
           <Descriptions.Item label={t('alerts.customer')}>
-            <Link to={`/customers/${data.customerId}`}>{data.customerId}</Link>
+            <Link to={`/customers/${data.customerId}`}>{data.customerName}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('cases.openedAt')}>{formatDateTime(data.openedAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.alertCount')}>{data.alerts.length}</Descriptions.Item>

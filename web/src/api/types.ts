@@ -324,7 +324,7 @@ export type CaseTimelineEvent =
   | { kind: 'alert'; at: string; alertId: string; ruleKey: string; severity: AlertSeverity }
 
 export type CaseSummary = CaseView & { alertCount: number }
-export type CaseDetail = CaseView & { alerts: AlertView[] }
+export type CaseDetail = CaseView & { customerName: string; alerts: AlertView[] }
 
 /** One rule version (GET /api/v1/rules, …/rules/:id). */
 export type StoredRule = {

@@ -27,7 +27,7 @@ export function alertView(overrides: Partial<AlertView> = {}): AlertView {
 }
 
 export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
-  return { id: 'k1', customerId: 'c1', status: 'new', ownerId: null, teamId: null, severity: 'high', slaDueAt: '2025-03-02T06:05:01.000Z', escalationLevel: 0, escalatedAt: null, openedAt: '2025-03-01T06:05:01.000Z', closedAt: null, closedBy: null, disposition: null, note: null, alerts: [alertView()], ...overrides }
+  return { id: 'k1', customerId: 'c1', customerName: '华信贸易有限公司', status: 'new', ownerId: null, teamId: null, severity: 'high', slaDueAt: '2025-03-02T06:05:01.000Z', escalationLevel: 0, escalatedAt: null, openedAt: '2025-03-01T06:05:01.000Z', closedAt: null, closedBy: null, disposition: null, note: null, alerts: [alertView()], ...overrides }
 }
 
 export function storedRule(overrides: Partial<StoredRule> = {}): StoredRule {
