@@ -30,7 +30,7 @@ const risk = await store.db.selectFrom('users').select('id').where('email', '=',
 await updateUser({ store, actor: { kind: 'system' }, userId: risk.id, changes: { password: PASSWORD } })
 const app = await buildServer({ store, config: { ...loadConfig({}, {}), logLevel: 'silent' } })
 const url = await app.listen({ port: 0, host: '127.0.0.1' })
-const browser = await chromium.launch({ executablePath: process.env.FENGKONG_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({ executablePath: loadConfig({}, process.env).chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] })
 try {
   const context = await browser.newContext({ locale: lang, timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' })
   const page = await context.newPage()

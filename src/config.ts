@@ -33,6 +33,8 @@ export type Config = {
   smtpUrl: string | null
   /** The sender of those emails. */
   mailFrom: string
+  /** The Chromium that prints the digest and the handbook to PDF (playwright-core never downloads one). */
+  chromiumPath: string
 }
 
 export type ConfigOverrides = Partial<Pick<Config, 'databaseUrl' | 'host' | 'port'>>
@@ -53,6 +55,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     fxRates: rates(env.FENGKONG_FX_RATES),
     smtpUrl: smtpUrl(env.FENGKONG_SMTP_URL),
     mailFrom: env.FENGKONG_MAIL_FROM || 'Fengkong <fengkong@localhost>',
+    chromiumPath: env.FENGKONG_CHROMIUM?.trim() || '/usr/bin/chromium',
   }
 }
 

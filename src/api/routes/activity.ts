@@ -4,7 +4,7 @@ import { AppError } from '../../app-error.ts'
 import type { Monitoring } from '../../engine/monitoring.ts'
 import { ItemResultSchema, TransactionInputSchema } from '../../schemas/activity.ts'
 import { ingestActivity, UnreadableItem } from '../../services/monitoring/ingest-activity.ts'
-import { toTransaction, type ActivityKind } from '../../services/monitoring/activity-inputs.ts'
+import type { ActivityKind } from '../../services/monitoring/activity-inputs.ts'
 import type { Store } from '../../store/open-store.ts'
 import { errorResponses, StrictObject } from '../schemas/common.ts'
 import type { LiveAlerts } from '../../services/alerts/live-alerts.ts'
@@ -78,8 +78,9 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ store: Store; monitorin
       const checked = await ingestActivity({ store, monitoring, kind: 'transactions', items: [request.body], checkOnly: true })
       const item = checked.results[0]!
       if (item.status === 'rejected') throw new AppError('validation_failed', (item.errors ?? []).map((e) => `${e.path} ${e.message}`).join('; '), { details: item.errors ?? [] })
-      const customerId = (await monitoring.customers.resolve([request.body.customerId])).get(request.body.customerId)!
-      const tx = toTransaction(request.body, customerId)
+      // The check resolved the customer and made the transaction: one resolution per request.
+      const tx = checked.checked.get(0)!
+      const customerId = tx.customerId
       const { outcome, features } = await monitoring.engine.evaluate(tx, Math.max(Date.now(), tx.at))
       // Read after the evaluation: a hold this transaction's own alert placed counts.
       const controlled = control ? { control: control(tx) } : {}

@@ -44,7 +44,7 @@ export const digestRoutes: FastifyPluginAsyncTypebox<DigestRoutesOptions> = asyn
       const { week, lang = 'zh-CN', format = 'html' } = request.query
       const digest = await buildWeeklyDigest({ store, week, now: now(), fx: featureConfigOf(config) })
       if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(digest))
-      return sendPage(reply, { html: renderDigestHtml(digest, lang), format, filename: `risk-digest-${digest.week}-${lang}` })
+      return sendPage(reply, { html: renderDigestHtml(digest, lang), format, filename: `risk-digest-${digest.week}-${lang}`, executablePath: config.chromiumPath })
     },
   )
 
@@ -63,15 +63,15 @@ export const digestRoutes: FastifyPluginAsyncTypebox<DigestRoutesOptions> = asyn
       const { lang = 'zh-CN', format = 'html' } = request.query
       const handbook = await buildRiskHandbook({ store })
       if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(handbook))
-      return sendPage(reply, { html: renderHandbookHtml(handbook, lang), format, filename: `risk-handbook-v${handbook.policyVersion}-${lang}` })
+      return sendPage(reply, { html: renderHandbookHtml(handbook, lang), format, filename: `risk-handbook-v${handbook.policyVersion}-${lang}`, executablePath: config.chromiumPath })
     },
   )
 }
 
-async function sendPage(reply: FastifyReply, { html, format, filename }: { html: string; format: 'html' | 'pdf'; filename: string }): Promise<FastifyReply> {
+async function sendPage(reply: FastifyReply, { html, format, filename, executablePath }: { html: string; format: 'html' | 'pdf'; filename: string; executablePath: string }): Promise<FastifyReply> {
   reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store')
   if (format === 'pdf') {
-    const pdf = await renderPdf({ html })
+    const pdf = await renderPdf({ html, executablePath })
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}.pdf"`).send(pdf)
   }
   return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_POLICY).send(html)

@@ -62,7 +62,7 @@ async function writePage({ out, json, html }: { out: string | undefined; json: u
     return
   }
   const extension = extname(out).toLowerCase()
-  if (extension === '.pdf') await writeFile(out, await renderPdf({ html: html() }))
+  if (extension === '.pdf') await writeFile(out, await renderPdf({ html: html(), executablePath: loadConfig().chromiumPath }))
   else if (extension === '.json') await writeFile(out, `${JSON.stringify(json, null, 2)}\n`)
   else await writeFile(out, html())
   console.log(`wrote ${out}`)

@@ -1,19 +1,12 @@
 import { existsSync } from 'node:fs'
 import { AppError } from '../../app-error.ts'
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium'
-
 export const NO_CHROMIUM_MESSAGE = 'PDF rendering needs Chromium: install it (apt-get install chromium) or set FENGKONG_CHROMIUM'
 
 export type RenderPdfOptions = {
   html: string
-  /** The browser to run; default FENGKONG_CHROMIUM, else /usr/bin/chromium. */
-  executablePath?: string
-}
-
-/** The Chromium the PDF is printed with: FENGKONG_CHROMIUM when set, else Debian's /usr/bin/chromium. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.FENGKONG_CHROMIUM?.trim() || DEFAULT_CHROMIUM
+  /** The browser to run: the configuration's chromiumPath (FENGKONG_CHROMIUM, else Debian's /usr/bin/chromium). */
+  executablePath: string
 }
 
 /**
@@ -21,7 +14,7 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
  * playwright-core (which never downloads a browser: it runs the one installed). The page has
  * no external assets, so nothing is fetched. A browser is started per document and closed after.
  */
-export async function renderPdf({ html, executablePath = chromiumPath() }: RenderPdfOptions): Promise<Buffer> {
+export async function renderPdf({ html, executablePath }: RenderPdfOptions): Promise<Buffer> {
   if (!existsSync(executablePath)) throw new AppError('internal', NO_CHROMIUM_MESSAGE, { details: [{ path: 'chromium', message: `${executablePath} does not exist` }] })
   // Loaded here, so a server or CLI run that never prints a PDF does not load Playwright.
   const { chromium } = await import('playwright-core')
