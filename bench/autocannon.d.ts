@@ -19,6 +19,7 @@ declare module 'autocannon' {
       errors: number
     }
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result>
+  type Instance = Promise<autocannon.Result> & { on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): Instance; on(event: 'reqError', listener: (error: Error) => void): Instance }
+  function autocannon(options: autocannon.Options): Instance
   export default autocannon
 }

@@ -2,8 +2,14 @@ import type { Store } from '../store/open-store.ts'
 
 export type Snapshot = { customerId: string; state: string }
 
-const CHECKPOINT = 'features'
+export const CHECKPOINT = 'features'
 const PER_STATEMENT = 500
+
+/** A state saved only while its customer exists (a deleted customer's state is not kept): changes 0 means gone. Binds id, state, updated_at, id. */
+export const SQLITE_SNAPSHOT_UPSERT = `insert into feature_snapshots (customer_id, state, updated_at) select ?, ?, ? where exists (select 1 from customers where id = ?)
+       on conflict (customer_id) do update set state = excluded.state, updated_at = excluded.updated_at`
+/** Binds through_seq, updated_at, name. */
+export const SQLITE_CHECKPOINT_UPDATE = 'update monitoring_checkpoints set through_seq = ?, updated_at = ? where name = ?'
 
 /**
  * Saves the feature states that changed together with the seq of the last transaction they
@@ -16,11 +22,8 @@ export async function saveSnapshots(store: Store, snapshots: readonly Snapshot[]
   const gone: string[] = []
   if (store.sqlite) {
     const sqlite = store.sqlite
-    const upsert = sqlite.prepare(
-      `insert into feature_snapshots (customer_id, state, updated_at) select ?, ?, ? where exists (select 1 from customers where id = ?)
-       on conflict (customer_id) do update set state = excluded.state, updated_at = excluded.updated_at`,
-    )
-    const checkpoint = sqlite.prepare('update monitoring_checkpoints set through_seq = ?, updated_at = ? where name = ?')
+    const upsert = sqlite.prepare(SQLITE_SNAPSHOT_UPSERT)
+    const checkpoint = sqlite.prepare(SQLITE_CHECKPOINT_UPDATE)
     sqlite.transaction(() => {
       for (const snapshot of snapshots) if (upsert.run(snapshot.customerId, snapshot.state, now, snapshot.customerId).changes === 0) gone.push(snapshot.customerId)
       checkpoint.run(throughSeq, now, CHECKPOINT)

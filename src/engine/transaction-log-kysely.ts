@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely'
 import type { Transaction } from '../domain/monitoring/activity.ts'
 import type { Database } from '../store/schema.ts'
 import type { TransactionLog } from './transaction-log.ts'
+
+/** What the plain logs provide; transaction-log.ts adds saving snapshots and closing. */
+type LogReadsAndAppends = Pick<TransactionLog, 'append' | 'tail' | 'range'>
 import { fromTransactionRow, transactionColumns } from './transaction-row.ts'
 
 /** Rows per INSERT statement: far below PostgreSQL's 65,535 bound parameters at 16 columns. */
@@ -12,7 +15,7 @@ const PER_STATEMENT = 2000
  * RETURNING, so the rows that landed come back with their seq and the rest were repeats. A
  * key repeated within one batch lands once, the first time.
  */
-export function kyselyTransactionLog(db: Kysely<Database>): TransactionLog {
+export function kyselyTransactionLog(db: Kysely<Database>): LogReadsAndAppends {
   return {
     async append(transactions, receivedAt) {
       return db.transaction().execute(async (trx) => {

@@ -1,6 +1,9 @@
 import type SqliteDatabase from 'better-sqlite3'
 import type { Transaction } from '../domain/monitoring/activity.ts'
 import type { TransactionLog } from './transaction-log.ts'
+
+/** What the plain logs provide; transaction-log.ts adds saving snapshots and closing. */
+type LogReadsAndAppends = Pick<TransactionLog, 'append' | 'tail' | 'range'>
 import { fromTransactionRow, TRANSACTION_COLUMNS, type TransactionColumns } from './transaction-row.ts'
 
 /**
@@ -8,8 +11,10 @@ import { fromTransactionRow, TRANSACTION_COLUMNS, type TransactionColumns } from
  * transaction inside one IMMEDIATE transaction per batch. `changes` says whether the row
  * landed (0: its (source, id) was there already); the rowid is its seq.
  */
-export function sqliteTransactionLog(sqlite: SqliteDatabase.Database): TransactionLog {
-  const insert = sqlite.prepare(`insert or ignore into transactions (${TRANSACTION_COLUMNS.join(', ')}) values (${TRANSACTION_COLUMNS.map(() => '?').join(', ')})`)
+export const SQLITE_TRANSACTION_INSERT = `insert or ignore into transactions (${TRANSACTION_COLUMNS.join(', ')}) values (${TRANSACTION_COLUMNS.map(() => '?').join(', ')})`
+
+export function sqliteTransactionLog(sqlite: SqliteDatabase.Database): LogReadsAndAppends {
+  const insert = sqlite.prepare(SQLITE_TRANSACTION_INSERT)
   const tail = sqlite.prepare(`select seq, ${TRANSACTION_COLUMNS.join(', ')} from transactions where seq > ? order by seq limit ?`)
   const range = sqlite.prepare(`select seq, ${TRANSACTION_COLUMNS.join(', ')} from transactions where seq > ? and seq <= ? order by seq`)
 

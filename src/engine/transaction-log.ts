@@ -1,7 +1,9 @@
 import type { Transaction } from '../domain/monitoring/activity.ts'
 import type { Store } from '../store/open-store.ts'
+import { saveSnapshots, type Snapshot } from './feature-snapshots.ts'
 import { kyselyTransactionLog } from './transaction-log-kysely.ts'
 import { sqliteTransactionLog } from './transaction-log-sqlite.ts'
+import { writerThreadTransactionLog } from './transaction-log-writer-thread.ts'
 import type { StoredTransaction } from './transaction-row.ts'
 
 /**
@@ -16,9 +18,19 @@ export type TransactionLog = {
   tail(afterSeq: number, limit: number): Promise<StoredTransaction[]>
   /** Transactions with afterSeq < seq <= throughSeq, in seq order. */
   range(afterSeq: number, throughSeq: number): Promise<StoredTransaction[]>
+  /** Saves feature states with the seq they include, in one transaction (see feature-snapshots.ts); the ids of customers gone meanwhile come back. */
+  saveSnapshots(snapshots: readonly Snapshot[], throughSeq: number): Promise<string[]>
+  close(): Promise<void>
 }
 
-/** Raw prepared statements on SQLite (the measured hot path), Kysely on PostgreSQL. */
-export function transactionLog(store: Store): TransactionLog {
-  return store.sqlite ? sqliteTransactionLog(store.sqlite) : kyselyTransactionLog(store.db)
+export type TransactionLogOptions = {
+  /** Write from a worker thread when the store is a SQLite file (the engine's default): commits never block the caller's event loop. */
+  writerThread?: boolean
+}
+
+/** Raw prepared statements on SQLite (the measured hot path; writes on a writer thread when asked), Kysely on PostgreSQL. */
+export function transactionLog(store: Store, options: TransactionLogOptions = {}): TransactionLog {
+  if (store.sqlite && options.writerThread && !store.sqlite.memory) return writerThreadTransactionLog(store.sqlite)
+  const reads = store.sqlite ? sqliteTransactionLog(store.sqlite) : kyselyTransactionLog(store.db)
+  return { ...reads, saveSnapshots: (snapshots, throughSeq) => saveSnapshots(store, snapshots, throughSeq), close: async () => {} }
 }

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts'
 import type { Database } from './schema.ts'
+import { cachingStatements } from './sqlite-statement-cache.ts'
 
 export type Store = {
   db: Kysely<Database>
@@ -29,15 +30,20 @@ export async function openStore(url: string): Promise<Store> {
   return target.dialect === 'sqlite' ? openSqlite(target.path) : openPostgres(target.connectionString, target.schema)
 }
 
+/** Every connection to an embedded database, the writer thread's too (sqlite-writer.ts). */
+export const SQLITE_PRAGMAS = [
+  'journal_mode = WAL',
+  // FULL: a write acknowledged to a caller survives power loss, not only a process crash.
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+] as const
+
 function openSqlite(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new SqliteDatabase(path)
-  sqlite.pragma('journal_mode = WAL')
-  // FULL: a write acknowledged to a caller survives power loss, not only a process crash.
-  sqlite.pragma('synchronous = FULL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) })
   return { db, dialect: 'sqlite', sqlite, schema: null, close: () => db.destroy() }
 }
 

@@ -12,8 +12,8 @@ import { DIALECTS, openTestStore, type TestStore } from '../helpers/dialects.ts'
 const T0 = Date.UTC(2026, 0, 5, 9)
 const HOUR = 3_600_000
 
-async function addCustomers(store: Store, count: number): Promise<string[]> {
-  const ids = Array.from({ length: count }, (_, i) => `c-${i}`)
+async function addCustomers(store: Store, count: number, prefix = 'c'): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
   const now = new Date().toISOString()
   await store.db
     .insertInto('customers')
@@ -48,14 +48,48 @@ function folded(transactions: readonly Transaction[], customerId: string, asOf: 
   return featuresAsOf(state, asOf, DEFAULT_FEATURE_CONFIG)
 }
 
-describe.each(DIALECTS)('%s: the monitoring engine', (dialect) => {
+// An in-memory SQLite store writes on the engine's thread; a SQLite file, on a writer thread (sqlite-writer.ts).
+const VARIANTS = [...DIALECTS.map((dialect) => ({ name: dialect, dialect, file: false })), { name: 'sqlite file (writer thread)', dialect: 'sqlite' as const, file: true }]
+
+describe.each(VARIANTS)('$name: the monitoring engine', ({ dialect, file }) => {
   let store: TestStore
   let customers: string[]
+  let dir: string | null = null
   beforeEach(async () => {
-    store = await openTestStore(dialect)
+    dir = file ? mkdtempSync(join(tmpdir(), 'fk-engine-')) : null
+    store = await openTestStore(dialect, dir ? { sqlitePath: join(dir, 'engine.db') } : {})
     customers = await addCustomers(store, 5)
   })
-  afterEach(async () => store.drop())
+  afterEach(async () => {
+    await store.drop()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('waits with a snapshot while the transactions since the last one are fewer than ten per changed state', async () => {
+    const many = await addCustomers(store, 60, 'm')
+    const transactions = stream(many, 1000)
+    const checkpoint = async () => Number((await store.db.selectFrom('monitoring_checkpoints').select('through_seq').executeTakeFirstOrThrow()).through_seq)
+    const engine = await MonitoringEngine.open({ store, checkpointEvery: 100 })
+    await engine.ingest(transactions.slice(0, 300)) // 300 since none, about 60 states changed: replaying is cheaper
+    expect(await checkpoint()).toBe(0)
+    await engine.ingest(transactions.slice(300, 650)) // 650 ≥ 10 × 60: now it pays
+    expect(await checkpoint()).toBe(650)
+    await engine.ingest(transactions.slice(650, 750)) // 100 since, about 50 states: waits again
+    expect(await checkpoint()).toBe(650)
+    await engine.close()
+    expect(await checkpoint()).toBe(750)
+  })
+
+  it('snapshots at eight times checkpointEvery whatever the snapshot costs', async () => {
+    const many = await addCustomers(store, 60, 'm')
+    const transactions = stream(many, 200)
+    const engine = await MonitoringEngine.open({ store, checkpointEvery: 20 })
+    await engine.ingest(transactions.slice(0, 150)) // 150 < 10 × ~55 states, and < 160
+    expect(Number((await store.db.selectFrom('monitoring_checkpoints').select('through_seq').executeTakeFirstOrThrow()).through_seq)).toBe(0)
+    await engine.ingest(transactions.slice(150, 170)) // 170 ≥ 8 × 20
+    expect(Number((await store.db.selectFrom('monitoring_checkpoints').select('through_seq').executeTakeFirstOrThrow()).through_seq)).toBe(170)
+    await engine.close()
+  })
 
   it('gives every customer the features of folding its transactions in order', async () => {
     const engine = await MonitoringEngine.open({ store })

@@ -77,6 +77,13 @@ export async function importActivity(options: ImportActivityOptions): Promise<Im
     type Entry = { line: number; tx: Transaction } | { line: number; item: unknown } | { line: number; problems: FieldProblem[] }
     let entries: Entry[] = []
     let items = 0
+    let inFlight: Promise<void> | null = null
+    let failure: { error: unknown } | null = null
+    const landed = async () => {
+      await inFlight
+      inFlight = null
+      if (failure) throw failure.error
+    }
     const flush = async () => {
       const slow = entries.filter((entry): entry is { line: number; item: unknown } => 'item' in entry)
       if (kind === 'transactions') {
@@ -96,10 +103,20 @@ export async function importActivity(options: ImportActivityOptions): Promise<Im
         }
         if (!write) counts.inserted += transactions.length
         else if (transactions.length > 0) {
-          for (const outcome of await monitoring.engine.submit(transactions)) {
-            if (outcome.status === 'duplicate') counts.unchanged += 1
-            else counts.inserted += 1
-          }
+          // One batch in flight: while the engine writes this one (on its writer thread), the
+          // next is read and checked here. Its outcomes are counted before the next goes in.
+          await landed()
+          inFlight = monitoring.engine.submit(transactions).then(
+            (outcomes) => {
+              for (const outcome of outcomes) {
+                if (outcome.status === 'duplicate') counts.unchanged += 1
+                else counts.inserted += 1
+              }
+            },
+            (error: unknown) => {
+              failure = { error }
+            },
+          )
         }
       } else {
         for (const entry of entries) if ('problems' in entry) fail(counts, entry.line, entry.problems)
@@ -147,6 +164,8 @@ export async function importActivity(options: ImportActivityOptions): Promise<Im
       counts.errors.push(...error.errors)
     }
     await flush()
+    await landed()
+    onProgress?.({ read: counts.read, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, failed: counts.failed, bytes })
     counts.errors.sort((a, b) => a.line - b.line)
     return counts
   }

@@ -1,0 +1,43 @@
+// The SQLite writer thread (plain JavaScript: Node starts it as it is, from source or from dist/).
+// It holds its own connection to the database file and runs the statements it was opened with,
+// each message's steps in one IMMEDIATE transaction: the commit, its fsync and any WAL
+// checkpoint happen here, off the thread that serves requests. See sqlite-writer.ts.
+import { parentPort, workerData } from 'node:worker_threads'
+import Database from 'better-sqlite3'
+
+const { path, pragmas, statements } = workerData
+const db = new Database(path)
+for (const pragma of pragmas) db.pragma(pragma)
+const prepared = new Map(Object.entries(statements).map(([name, sql]) => [name, db.prepare(sql)]))
+
+const runSteps = db.transaction((steps) =>
+  steps.map(({ statement, width, values: sent }) => {
+    // Large batches come as one JSON text: copying a string to this thread costs next to nothing, cloning an array of many small values does not.
+    const values = typeof sent === 'string' ? JSON.parse(sent) : sent
+    const prepare = prepared.get(statement)
+    if (!prepare) throw new Error(`the writer has no statement named ${statement}`)
+    const rows = width === 0 ? 0 : values.length / width
+    const changes = new Int32Array(rows)
+    const rowids = new Float64Array(rows)
+    for (let row = 0; row < rows; row += 1) {
+      const result = prepare.run(values.slice(row * width, (row + 1) * width))
+      changes[row] = result.changes
+      rowids[row] = Number(result.lastInsertRowid)
+    }
+    return { changes, rowids }
+  }),
+)
+
+parentPort.on('message', (message) => {
+  if (message.close) {
+    db.close()
+    parentPort.close()
+    return
+  }
+  try {
+    const results = runSteps.immediate(message.steps)
+    parentPort.postMessage({ id: message.id, results }, results.flatMap((r) => [r.changes.buffer, r.rowids.buffer]))
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, error: { message: error.message, code: error.code } })
+  }
+})

@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import SqliteDatabase from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SQLITE_PRAGMAS } from '../../src/store/open-store.ts'
+import { SqliteWriter } from '../../src/store/sqlite-writer.ts'
+
+const STATEMENTS = {
+  insert: 'insert into items (name, qty) values (?, ?)',
+  insertOrIgnore: 'insert or ignore into items (name, qty) values (?, ?)',
+  count: 'update counters set n = n + ? where name = ?',
+}
+
+describe('the SQLite writer thread', () => {
+  let dir: string
+  let path: string
+  let writer: SqliteWriter | null
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fk-writer-'))
+    path = join(dir, 'writer.db')
+    const setup = new SqliteDatabase(path)
+    setup.pragma('journal_mode = WAL')
+    setup.exec("create table items (id integer primary key, name text not null unique, qty integer not null); create table counters (name text primary key, n integer not null); insert into counters values ('items', 0)")
+    setup.close()
+    writer = null
+  })
+  afterEach(async () => {
+    await writer?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  const read = (sql: string) => {
+    const db = new SqliteDatabase(path, { readonly: true })
+    try {
+      return db.prepare(sql).all()
+    } finally {
+      db.close()
+    }
+  }
+
+  it('commits a message’s steps together and answers each row’s changes and rowid', async () => {
+    writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
+    const [inserted, counted] = await writer.run([
+      { statement: 'insertOrIgnore', width: 2, values: ['bolt', 10, 'nut', 20, 'bolt', 99] },
+      { statement: 'count', width: 2, values: JSON.stringify([2, 'items']) },
+    ])
+    expect(Array.from(inserted!.changes)).toEqual([1, 1, 0])
+    expect(Array.from(inserted!.rowids).slice(0, 2)).toEqual([1, 2])
+    expect(Array.from(counted!.changes)).toEqual([1])
+    // Committed by the time the promise resolves: another connection sees it.
+    expect(read('select name, qty from items order by id')).toEqual([{ name: 'bolt', qty: 10 }, { name: 'nut', qty: 20 }])
+    expect(read('select n from counters')).toEqual([{ n: 2 }])
+  })
+
+  it('rolls back every step when one fails, says why, and goes on taking work', async () => {
+    writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
+    const failing = writer.run([
+      { statement: 'count', width: 2, values: [5, 'items'] },
+      { statement: 'insert', width: 2, values: ['washer', 1, 'washer', 2] },
+    ])
+    await expect(failing).rejects.toThrow(/UNIQUE constraint failed: items.name/)
+    await expect(failing).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' })
+    expect(read('select count(*) as n from items')).toEqual([{ n: 0 }])
+    expect(read('select n from counters')).toEqual([{ n: 0 }])
+    await writer.run([{ statement: 'insert', width: 2, values: ['washer', 1] }])
+    expect(read('select name from items')).toEqual([{ name: 'washer' }])
+  })
+
+  it('answers everything sent before it was closed, then refuses more', async () => {
+    writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
+    const sent = Array.from({ length: 20 }, (_, i) => writer!.run([{ statement: 'insert', width: 2, values: [`item-${i}`, i] }]))
+    await writer.close()
+    expect((await Promise.all(sent)).map(([result]) => result!.rowids[0])).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+    await expect(writer.run([{ statement: 'insert', width: 2, values: ['late', 0] }])).rejects.toThrow(/writer thread stopped/)
+    writer = null
+  })
+
+  it('never holds a finished process open while idle', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url))
+    const script = `
+      import { SqliteWriter } from ${JSON.stringify(join(root, 'src/store/sqlite-writer.ts'))}
+      const writer = new SqliteWriter({ path: ${JSON.stringify(path)}, pragmas: [], statements: { insert: ${JSON.stringify(STATEMENTS.insert)} } })
+      await writer.run([{ statement: 'insert', width: 2, values: ['left open', 1] }])
+      new SqliteWriter({ path: ${JSON.stringify(path)}, pragmas: [], statements: {} }) // opened, never used
+      console.log('done')`
+    const file = join(dir, 'left-open.mts')
+    writeFileSync(file, script)
+    const child = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, encoding: 'utf8', timeout: 20_000 })
+    expect(child.stderr).toBe('')
+    expect(child.stdout.trim()).toBe('done')
+    expect(child.status).toBe(0) // not killed by the timeout
+    expect(read('select name from items')).toEqual([{ name: 'left open' }])
+  })
+})
