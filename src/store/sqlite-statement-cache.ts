@@ -6,8 +6,8 @@ type Statement = SqliteDatabase.Statement
 export type PreparingDatabase = { prepare(sql: string): Statement; close(): void }
 
 /**
- * The better-sqlite3 handle as Kysely's SQLite dialect sees it, with prepared statements
- * reused. Kysely prepares every query it runs afresh: on a request that runs a handful of
+ * The better-sqlite3 handle as Kysely's SQLite dialect sees it: prepared statements reused,
+ * and transactions begun IMMEDIATE (below). Kysely prepares every query it runs afresh: on a request that runs a handful of
  * small queries (the API key's user, the customer, the alerts) compiling the SQL again each
  * time was about a tenth of the request's CPU. Statements are kept by their SQL text, the
  * least recently used dropped past `capacity` (queries with `in (?, ?, …)` lists of every
@@ -18,7 +18,13 @@ export type PreparingDatabase = { prepare(sql: string): Statement; close(): void
 export function cachingStatements(sqlite: SqliteDatabase.Database, capacity = 500): PreparingDatabase {
   const cache = new Map<string, Statement>()
   return {
-    prepare(sql) {
+    prepare(asked) {
+      // Kysely opens transactions with a plain (deferred) BEGIN. With a second connection
+      // writing to the same file (the engine's writer thread, a CLI import), a deferred
+      // transaction that read before that commit can no longer write (SQLITE_BUSY_SNAPSHOT,
+      // which no busy timeout waits out). IMMEDIATE takes the write lock up front and waits
+      // its turn instead.
+      const sql = asked === 'begin' ? 'begin immediate' : asked
       const cached = cache.get(sql)
       if (cached !== undefined) {
         if (cached.busy) return sqlite.prepare(sql)

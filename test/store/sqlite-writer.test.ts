@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import SqliteDatabase from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SQLITE_PRAGMAS } from '../../src/store/open-store.ts'
+import { sql } from 'kysely'
+import { openStore, SQLITE_PRAGMAS } from '../../src/store/open-store.ts'
 import { SqliteWriter } from '../../src/store/sqlite-writer.ts'
 
 const STATEMENTS = {
@@ -75,6 +76,27 @@ describe('the SQLite writer thread', () => {
     expect((await Promise.all(sent)).map(([result]) => result!.rowids[0])).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
     await expect(writer.run([{ statement: 'insert', width: 2, values: ['late', 0] }])).rejects.toThrow(/writer thread stopped/)
     writer = null
+  })
+
+  it('waits for a Kysely transaction on the main connection instead of invalidating what it read', async () => {
+    const store = await openStore(`sqlite:${path}`)
+    try {
+      writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
+      await writer.run([{ statement: 'insert', width: 2, values: ['warm-up', 0] }]) // the thread is up
+      let written: Promise<unknown> | null = null
+      await store.db.transaction().execute(async (trx) => {
+        const { n } = await sql<{ n: number }>`select count(*) as n from items`.execute(trx).then((r) => r.rows[0]!)
+        // The writer commits while this transaction is open (a deferred BEGIN would let it,
+        // and this transaction's write below would then fail with SQLITE_BUSY_SNAPSHOT).
+        written = writer!.run([{ statement: 'insert', width: 2, values: ['from the writer', 1] }])
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        await sql`insert into items (name, qty) values ('from main', ${n})`.execute(trx)
+      })
+      await written
+      expect(read('select name, qty from items order by id')).toEqual([{ name: 'warm-up', qty: 0 }, { name: 'from main', qty: 1 }, { name: 'from the writer', qty: 1 }])
+    } finally {
+      await store.close()
+    }
   })
 
   it('never holds a finished process open while idle', () => {
