@@ -23,7 +23,8 @@ import { mulberry32 } from '../src/domain/random/index.ts'
 const N = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
 /** Where the databases live: a real disk by default, where each commit's fsync counts; BENCH_DIR=/dev/shm leaves that out. */
 const DIR = process.env.BENCH_DIR ?? tmpdir()
-const BATCH = 1000
+// As the import's default batch: the reference commits as often as the import does.
+const BATCH = 5000
 const COLUMNS = ['externalId', 'type', 'name', 'country', 'registrationId', 'region', 'industry.code', 'industry.name', 'founded', 'employees', 'listed', 'tags', 'aliases', 'status']
 const CITIES = ['北京', '上海', '深圳', '杭州', '成都', '武汉', '苏州', '广州']
 const WORDS = ['华信', '中联', '恒达', '天成', '瑞丰', '金桥', '远景', '鼎盛', '海川', '新元']

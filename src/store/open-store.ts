@@ -37,6 +37,11 @@ export const SQLITE_PRAGMAS = [
   'synchronous = FULL',
   'foreign_keys = ON',
   'busy_timeout = 5000',
+  // A 64 MB page cache (the default is 2 MB). An import batch updates every index of the
+  // customers table at random keys; with the small cache the dirty pages spilled and were
+  // written again and again within one transaction. Measured: a 50,000-customer import in
+  // batches of 5,000 went from 8,177 to 9,150 rows/s. It is a ceiling, not an allocation.
+  'cache_size = -65536',
 ] as const
 
 function openSqlite(path: string): Store {

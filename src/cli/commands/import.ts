@@ -25,14 +25,14 @@ export function importCommand(program: Command): void {
     .option('--from <system>', `the file is another system's export to map: ${IMPORT_SOURCES.join(', ')} (Accounts → customers, Contacts → contacts)`)
     .option('--atomic', 'refuse the whole file, writing nothing, if any row is bad')
     .option('--report <file>', 'write every error to this CSV file (line,field,message)')
-    .option('--batch-size <rows>', 'rows per transaction (default 1000; 5000 for transactions, invoices and payments)')
+    .option('--batch-size <rows>', 'rows per transaction (default 5000)')
     .option('--db <url>', DB_OPTION_HELP)
     .action(async (target: ImportTarget | (typeof ACTIVITY_KINDS)[number], file: string, options: ImportOptions) => {
       const isActivity = (ACTIVITY_KINDS as readonly string[]).includes(target)
       const format = formatOf(file, options.format)
       const encoding = encodingOf(options.encoding)
       const from = sourceOf(options.from)
-      const batchSize = Number(options.batchSize ?? (isActivity ? 5000 : 1000))
+      const batchSize = Number(options.batchSize ?? 5000)
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a whole number above 0, got "${options.batchSize}"`)
       if (file !== '-' && !existsSync(file)) throw new Error(`no file ${file}`)
       const size = file === '-' ? null : statSync(file).size

@@ -46,11 +46,11 @@ class Refused extends Error {}
 /**
  * Imports a file: reads rows as the bytes arrive, turns each into the target's input (from
  * CSV cells, NDJSON or a Zoho export), checks it with the API's compiled schema, and upserts
- * them a batch (about 1,000 rows) per transaction with their audit entries. Bad rows are
+ * them a batch (5,000 rows by default) per transaction with their audit entries. Bad rows are
  * reported by line and field while the good ones land, unless `atomic` asks for all or nothing.
  */
 export async function runImport(options: RunImportOptions): Promise<ImportResult> {
-  const { store, actor, target, format, atomic = false, batchSize = 1000, onProgress } = options
+  const { store, actor, target, format, atomic = false, batchSize = 5000, onProgress } = options
   const handler = IMPORT_TARGET_HANDLERS[target]
   const definitions = await listCustomFieldDefinitions(store.db)
   const mapping = options.from === 'zoho' ? zohoMapping(target, definitions) : null
