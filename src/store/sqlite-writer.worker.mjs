@@ -6,9 +6,16 @@ import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 
 const { path, pragmas, statements } = workerData
-const db = new Database(path)
-for (const pragma of pragmas) db.pragma(pragma)
-const prepared = new Map(Object.entries(statements).map(([name, sql]) => [name, db.prepare(sql)]))
+let db
+let prepared
+try {
+  db = new Database(path)
+  for (const pragma of pragmas) db.pragma(pragma)
+  prepared = new Map(Object.entries(statements).map(([name, sql]) => [name, db.prepare(sql)]))
+} catch (error) {
+  // A plain Error crosses to the parent with its message; better-sqlite3's SqliteError arrives as its code alone.
+  throw new Error(`the SQLite writer thread could not open ${path}: ${error.message}`)
+}
 
 const runSteps = db.transaction((steps) =>
   steps.map(({ statement, width, values: sent }) => {

@@ -69,6 +69,12 @@ describe('the SQLite writer thread', () => {
     expect(read('select name from items')).toEqual([{ name: 'washer' }])
   })
 
+  it('says which file and why when it cannot start', async () => {
+    writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: { insert: 'insert into no_such_table values (?)' } })
+    await expect(writer.run([{ statement: 'insert', width: 1, values: [1] }])).rejects.toThrow(`the SQLite writer thread could not open ${path}: no such table: no_such_table`)
+    writer = null
+  })
+
   it('answers everything sent before it was closed, then refuses more', async () => {
     writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
     const sent = Array.from({ length: 20 }, (_, i) => writer!.run([{ statement: 'insert', width: 2, values: [`item-${i}`, i] }]))
