@@ -1,11 +1,12 @@
-import { Alert, App, Button, Form, Input, Select } from 'antd'
+import { App, Button, Form, Input, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCloseCase } from '../api/alert-queries.ts'
-import { ApiError, type ErrorDetail } from '../api/client.ts'
+import { ApiError } from '../api/client.ts'
 import type { Disposition } from '../api/types.ts'
 import { placeFieldErrors } from '../forms/field-errors.ts'
 import { translateDetail } from '../forms/translate-detail.ts'
+import { ProblemAlert, type FormProblem } from '../forms/problem-alert.tsx'
 
 export const DISPOSITIONS: Disposition[] = ['true_positive', 'false_positive', 'not_actionable']
 
@@ -17,7 +18,7 @@ export function CloseCaseForm({ caseId }: { caseId: string }) {
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const close = useCloseCase()
-  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null)
+  const [problem, setProblem] = useState<FormProblem | null>(null)
 
   function submit(values: Values) {
     setProblem(null)
@@ -37,16 +38,7 @@ export function CloseCaseForm({ caseId }: { caseId: string }) {
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="close-case-form" disabled={close.isPending}>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.message}
-          description={problem.details.length > 0 ? problem.details.map((d) => <div key={d.path}>{d.path ? `${d.path}: ${d.message}` : d.message}</div>) : undefined}
-          data-testid="close-case-problem"
-        />
-      )}
+      <ProblemAlert problem={problem} testId="close-case-problem" />
       <Form.Item name="disposition" label={t('cases.disposition.title')} rules={[{ required: true, message: t('validation.required') }]}>
         <Select options={DISPOSITIONS.map((value) => ({ value, label: t(`cases.disposition.${value}`) }))} style={{ maxWidth: 320 }} data-testid="close-disposition" />
       </Form.Item>

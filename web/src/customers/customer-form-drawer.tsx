@@ -1,13 +1,14 @@
-import { Alert, App, Button, Drawer, Form, Space } from 'antd'
+import { App, Button, Drawer, Form, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError, type ErrorDetail } from '../api/client.ts'
+import { ApiError } from '../api/client.ts'
 import { useCustomFields, useSaveCustomer } from '../api/customer-queries.ts'
 import type { Customer } from '../api/types.ts'
 import { placeFieldErrors } from '../forms/field-errors.ts'
 import { translateDetail } from '../forms/translate-detail.ts'
 import { CustomerFormFields } from './customer-form-fields.tsx'
 import { customerFormFields, customerPatch, newCustomerInput, toFormValues, type CustomerFormValues } from './customer-form-values.ts'
+import { ProblemAlert, type FormProblem } from '../forms/problem-alert.tsx'
 
 type Props = {
   open: boolean
@@ -29,7 +30,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved, onReload 
   const [form] = Form.useForm<CustomerFormValues>()
   const definitions = useCustomFields().data ?? []
   const save = useSaveCustomer()
-  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[]; isStale: boolean } | null>(null)
+  const [problem, setProblem] = useState<(FormProblem & { isStale: boolean }) | null>(null)
 
   // Start from the customer as it is now whenever the drawer opens or the customer is reloaded.
   useEffect(() => {
@@ -76,22 +77,16 @@ export function CustomerFormDrawer({ open, customer, onClose, onSaved, onReload 
         </Space>
       }
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.message}
-          description={problem.details.length > 0 ? problem.details.map((d) => <div key={d.path}>{`${d.path}: ${d.message}`}</div>) : undefined}
-          action={
-            problem.isStale && onReload ? (
-              <Button size="small" onClick={onReload}>
-                {t('actions.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      )}
+      <ProblemAlert
+        problem={problem}
+        action={
+          problem?.isStale && onReload ? (
+            <Button size="small" onClick={onReload}>
+              {t('actions.reload')}
+            </Button>
+          ) : undefined
+        }
+      />
       <Form<CustomerFormValues> form={form} layout="vertical" onFinish={submit} initialValues={toFormValues(customer)} scrollToFirstError>
         <CustomerFormFields definitions={definitions} />
       </Form>

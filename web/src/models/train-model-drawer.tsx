@@ -3,12 +3,13 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Alert, App, AutoComplete, Button, Drawer, Form, Input, InputNumber, Progress, Select, Space, Typography, Upload, type UploadFile } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError, type ErrorDetail } from '../api/client.ts'
+import { ApiError } from '../api/client.ts'
 import { useStartTraining, useTrainingJob } from '../api/model-queries.ts'
 import { placeFieldErrors } from '../forms/field-errors.ts'
 import { translateDetail } from '../forms/translate-detail.ts'
 import { columnValues, readCsvSample, type CsvSample } from './csv-sample.ts'
 import { trainingPercent } from './training-progress.ts'
+import { ProblemAlert, type FormProblem } from '../forms/problem-alert.tsx'
 
 type Values = { file: UploadFile[]; name: string; target: string; bad: string; holdoutFraction: number; exclude?: string[] }
 
@@ -28,7 +29,7 @@ export function TrainModelDrawer({ open, onClose, onTrained }: Props) {
   const [form] = Form.useForm<Values>()
   const [sample, setSample] = useState<CsvSample | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
-  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null)
+  const [problem, setProblem] = useState<FormProblem | null>(null)
   const start = useStartTraining()
   const job = useTrainingJob(jobId)
   const target = Form.useWatch('target', form)
@@ -101,15 +102,7 @@ export function TrainModelDrawer({ open, onClose, onTrained }: Props) {
         </Space>
       }
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.message}
-          description={problem.details.length > 0 ? problem.details.map((d) => <div key={d.path}>{d.path ? `${d.path}: ${d.message}` : d.message}</div>) : undefined}
-        />
-      )}
+      <ProblemAlert problem={problem} />
       {jobId !== null && (
         <div style={{ marginBottom: 16 }} data-testid="training-progress">
           <Progress percent={trainingPercent(job.data)} status={status === 'failed' ? 'exception' : status === 'succeeded' ? 'success' : 'active'} />

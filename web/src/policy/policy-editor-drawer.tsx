@@ -1,9 +1,10 @@
 import { Alert, App, Button, Drawer, Input, InputNumber, Select, Space, Table, Tabs, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError, type ErrorDetail } from '../api/client.ts'
+import { ApiError } from '../api/client.ts'
 import { useUpdatePolicyDraft, type MasterScaleGrade, type PolicyVersion, type RiskPolicy } from '../api/policy-queries.ts'
 import { parsePolicyText, policyText, withGrade, withReviewFrequency } from './policy-editing.ts'
+import { ProblemAlert, type FormProblem } from '../forms/problem-alert.tsx'
 
 type Props = { version: PolicyVersion | null; onClose: () => void }
 
@@ -19,7 +20,7 @@ export function PolicyEditorDrawer({ version, onClose }: Props) {
   const [text, setText] = useState('')
   const [jsonError, setJsonError] = useState<string | null>(null)
   const [note, setNote] = useState('')
-  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null)
+  const [problem, setProblem] = useState<FormProblem | null>(null)
 
   useEffect(() => {
     if (!version) return
@@ -77,16 +78,7 @@ export function PolicyEditorDrawer({ version, onClose }: Props) {
         </Space>
       }
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.message}
-          description={problem.details.length > 0 ? problem.details.map((d) => <div key={d.path}>{d.path ? `${d.path}: ${d.message}` : d.message}</div>) : undefined}
-          data-testid="policy-problem"
-        />
-      )}
+      <ProblemAlert problem={problem} testId="policy-problem" />
       <Typography.Text type="secondary">{t('policy.editor.note')}</Typography.Text>
       <Input.TextArea value={note} onChange={(event) => setNote(event.target.value)} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} style={{ marginBottom: 16 }} data-testid="policy-note" />
       {policy && (

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd'
+import { App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCreateRule } from '../api/alert-queries.ts'
@@ -10,6 +10,7 @@ import { dottedPath, parseExpressionProblem } from './expression-problem.ts'
 import { EMPTY_RULE, toFormValues, toRuleInput, type RuleFormValues } from './rule-form-values.ts'
 import { RuleBacktest } from './rule-backtest.tsx'
 import { useLiveRuleCheck, type LiveCheckState } from './live-rule-check.ts'
+import { ProblemAlert, type FormProblem } from '../forms/problem-alert.tsx'
 
 const SEVERITIES: RuleSeverity[] = ['low', 'medium', 'high', 'critical']
 const SCOPES: RuleScope[] = ['transaction', 'daily', 'event']
@@ -49,7 +50,7 @@ export function RuleEditorDrawer({ open, rule, onClose, onSaved }: Props) {
   const { message } = App.useApp()
   const [form] = Form.useForm<RuleFormValues>()
   const save = useCreateRule()
-  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null)
+  const [problem, setProblem] = useState<FormProblem | null>(null)
 
   useEffect(() => {
     if (!open) return
@@ -99,16 +100,7 @@ export function RuleEditorDrawer({ open, rule, onClose, onSaved }: Props) {
         </Space>
       }
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.message}
-          description={problem.details.length > 0 ? problem.details.map((d) => <div key={d.path}>{d.path ? `${d.path}: ${d.message}` : d.message}</div>) : undefined}
-          data-testid="rule-problem"
-        />
-      )}
+      <ProblemAlert problem={problem} testId="rule-problem" />
       <Form<RuleFormValues> form={form} layout="vertical" onFinish={submit} onValuesChange={live.onValuesChange} initialValues={EMPTY_RULE} disabled={save.isPending}>
         <Form.Item name="key" label={t('rules.key')} extra={t('rules.editor.keyHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input maxLength={64} disabled={rule !== null} />

@@ -1,14 +1,15 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd'
+import { App, Form, Input, Modal, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MIN_JUSTIFICATION_LENGTH } from '../../../../src/domain/scoring/rating/override.ts'
-import { ApiError, type ErrorDetail } from '../../api/client.ts'
+import { ApiError } from '../../api/client.ts'
 import { useOverrideAssessment } from '../../api/risk-queries.ts'
 import type { Assessment } from '../../api/types.ts'
 import { placeFieldErrors } from '../../forms/field-errors.ts'
 import { translateDetail } from '../../forms/translate-detail.ts'
 import { finalGradeOf } from './pd-trend.ts'
 import { GRADES } from './grades.ts'
+import { ProblemAlert, type FormProblem } from '../../forms/problem-alert.tsx'
 
 type Values = { grade: string; justification: string }
 
@@ -24,7 +25,7 @@ export function OverrideModal({ assessment, open, onClose }: Props) {
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const override = useOverrideAssessment(assessment.customerId)
-  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null)
+  const [problem, setProblem] = useState<FormProblem | null>(null)
 
   useEffect(() => {
     if (!open) return
@@ -64,15 +65,7 @@ export function OverrideModal({ assessment, open, onClose }: Props) {
       confirmLoading={override.isPending}
       forceRender
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.message}
-          description={problem.details.length > 0 ? problem.details.map((d) => <div key={d.path}>{d.path ? `${d.path}: ${d.message}` : d.message}</div>) : undefined}
-        />
-      )}
+      <ProblemAlert problem={problem} />
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="grade" label={t('risk.override.grade')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select options={GRADES.map((grade) => ({ value: grade, label: grade }))} data-testid="override-grade" />
