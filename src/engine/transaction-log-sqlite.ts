@@ -4,7 +4,7 @@ import type { TransactionLog } from './transaction-log.ts'
 
 /** What the plain logs provide; transaction-log.ts adds saving snapshots and closing. */
 type LogReadsAndAppends = Pick<TransactionLog, 'append' | 'tail' | 'range'>
-import { fromTransactionRow, TRANSACTION_COLUMNS, type TransactionColumns } from './transaction-row.ts'
+import { fromTransactionRow, TRANSACTION_COLUMNS, transactionValues, type TransactionColumns } from './transaction-row.ts'
 
 /**
  * The transaction log on the raw better-sqlite3 handle: one prepared INSERT OR IGNORE per
@@ -21,26 +21,7 @@ export function sqliteTransactionLog(sqlite: SqliteDatabase.Database): LogReadsA
   const appendBatch = sqlite.transaction((transactions: readonly Transaction[], receivedAt: number) => {
     const seqs: (number | null)[] = new Array(transactions.length)
     for (let i = 0; i < transactions.length; i += 1) {
-      const tx = transactions[i]!
-      const counterparty = tx.counterparty
-      const result = insert.run(
-        tx.source,
-        tx.id,
-        tx.customerId,
-        tx.at,
-        tx.amount,
-        tx.currency,
-        tx.direction,
-        tx.type,
-        tx.channel,
-        counterparty ? counterparty.id : null,
-        counterparty ? counterparty.name : null,
-        counterparty ? counterparty.country : null,
-        counterparty ? counterparty.account : null,
-        tx.category,
-        tx.description,
-        receivedAt,
-      )
+      const result = insert.run(transactionValues(transactions[i]!, receivedAt))
       seqs[i] = result.changes === 1 ? Number(result.lastInsertRowid) : null
     }
     return seqs

@@ -4,7 +4,7 @@ import { SqliteWriter } from '../store/sqlite-writer.ts'
 import { CHECKPOINT, SQLITE_CHECKPOINT_UPDATE, SQLITE_SNAPSHOT_UPSERT } from './feature-snapshots.ts'
 import type { TransactionLog } from './transaction-log.ts'
 import { sqliteTransactionLog, SQLITE_TRANSACTION_INSERT } from './transaction-log-sqlite.ts'
-import { TRANSACTION_COLUMNS } from './transaction-row.ts'
+import { TRANSACTION_COLUMNS, writeTransactionValues } from './transaction-row.ts'
 
 const WIDTH = TRANSACTION_COLUMNS.length
 
@@ -33,25 +33,7 @@ export function writerThreadTransactionLog(sqlite: SqliteDatabase.Database): Tra
     async append(transactions, receivedAt) {
       const values: unknown[] = new Array(transactions.length * WIDTH)
       let at = 0
-      for (const tx of transactions) {
-        const counterparty = tx.counterparty
-        values[at++] = tx.source
-        values[at++] = tx.id
-        values[at++] = tx.customerId
-        values[at++] = tx.at
-        values[at++] = tx.amount
-        values[at++] = tx.currency
-        values[at++] = tx.direction
-        values[at++] = tx.type
-        values[at++] = tx.channel
-        values[at++] = counterparty ? counterparty.id : null
-        values[at++] = counterparty ? counterparty.name : null
-        values[at++] = counterparty ? counterparty.country : null
-        values[at++] = counterparty ? counterparty.account : null
-        values[at++] = tx.category
-        values[at++] = tx.description
-        values[at++] = receivedAt
-      }
+      for (const tx of transactions) at = writeTransactionValues(values, at, tx, receivedAt)
       const [{ changes, rowids }] = (await writer().run([{ statement: 'append', width: WIDTH, values: JSON.stringify(values) }])) as [{ changes: Int32Array; rowids: Float64Array }]
       return Array.from(changes, (changed, i) => (changed === 1 ? rowids[i]! : null))
     },

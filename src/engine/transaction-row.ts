@@ -27,6 +27,35 @@ export type TransactionColumns = Omit<Selectable<TransactionTable>, 'seq'>
 
 export type StoredTransaction = Transaction & { seq: number; receivedAt: number }
 
+/** A transaction's values in TRANSACTION_COLUMNS order, as the raw SQLite statements bind them. */
+export function transactionValues(tx: Transaction, receivedAt: number): unknown[] {
+  const values = new Array<unknown>(TRANSACTION_COLUMNS.length)
+  writeTransactionValues(values, 0, tx, receivedAt)
+  return values
+}
+
+/** Writes the same values into `into` from `at` (a batch of rows in one flat array, without an array per row); returns where the next row starts. */
+export function writeTransactionValues(into: unknown[], at: number, tx: Transaction, receivedAt: number): number {
+  const counterparty = tx.counterparty
+  into[at] = tx.source
+  into[at + 1] = tx.id
+  into[at + 2] = tx.customerId
+  into[at + 3] = tx.at
+  into[at + 4] = tx.amount
+  into[at + 5] = tx.currency
+  into[at + 6] = tx.direction
+  into[at + 7] = tx.type
+  into[at + 8] = tx.channel
+  into[at + 9] = counterparty ? counterparty.id : null
+  into[at + 10] = counterparty ? counterparty.name : null
+  into[at + 11] = counterparty ? counterparty.country : null
+  into[at + 12] = counterparty ? counterparty.account : null
+  into[at + 13] = tx.category
+  into[at + 14] = tx.description
+  into[at + 15] = receivedAt
+  return at + TRANSACTION_COLUMNS.length
+}
+
 export function transactionColumns(tx: Transaction, receivedAt: number): TransactionColumns {
   const counterparty = tx.counterparty
   return {
