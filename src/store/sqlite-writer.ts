@@ -6,7 +6,23 @@ import { Worker } from 'node:worker_threads'
  * 80,000 numbers and short strings costs the sender several milliseconds; JSON.stringify
  * a fraction of that, and the parse happens on the writer thread).
  */
-export type WriterStep = { statement: string; width: number; values: unknown[] | string }
+export type WriterStep = {
+  /** A statement the writer was opened with, by name; or `sql`, prepared on its first use and kept. */
+  statement?: string
+  sql?: string
+  /** Parameters per row; 0 runs the statement once, with none. */
+  width: number
+  values: unknown[] | string
+  /**
+   * Every row must change exactly this many rows, else the whole message rolls back with
+   * WRITE_CONFLICT: how a writer that planned its batch outside the transaction checks that
+   * what it read (a version, the audit ledger's head) is still what the store holds.
+   */
+  expectChanges?: number
+}
+
+/** The code of the error a step's `expectChanges` raises. */
+export const WRITE_CONFLICT = 'FENGKONG_WRITE_CONFLICT'
 /** Per row: how many rows the statement changed and the last inserted rowid. */
 export type WriterStepResult = { changes: Int32Array; rowids: Float64Array }
 

@@ -17,13 +17,25 @@ try {
   throw new Error(`the SQLite writer thread could not open ${path}: ${error.message}`)
 }
 
+const bySql = new Map()
+function statementOf({ statement, sql }) {
+  if (sql !== undefined) {
+    let cached = bySql.get(sql)
+    if (!cached) bySql.set(sql, (cached = db.prepare(sql)))
+    return cached
+  }
+  const named = prepared.get(statement)
+  if (!named) throw new Error(`the writer has no statement named ${statement}`)
+  return named
+}
+
 const runSteps = db.transaction((steps) =>
-  steps.map(({ statement, width, values: sent }) => {
+  steps.map((step, index) => {
+    const { width, values: sent, expectChanges } = step
     // Large batches come as one JSON text: copying a string to this thread costs next to nothing, cloning an array of many small values does not.
     const values = typeof sent === 'string' ? JSON.parse(sent) : sent
-    const prepare = prepared.get(statement)
-    if (!prepare) throw new Error(`the writer has no statement named ${statement}`)
-    const rows = width === 0 ? 0 : values.length / width
+    const prepare = statementOf(step)
+    const rows = width === 0 ? 1 : values.length / width
     const changes = new Int32Array(rows)
     const rowids = new Float64Array(rows)
     // One parameter array refilled per row: no garbage per row on a thread that does little else.
@@ -31,6 +43,9 @@ const runSteps = db.transaction((steps) =>
     for (let row = 0; row < rows; row += 1) {
       for (let i = 0, at = row * width; i < width; i += 1) params[i] = values[at + i]
       const result = prepare.run(params)
+      if (expectChanges !== undefined && result.changes !== expectChanges) {
+        throw Object.assign(new Error(`step ${index + 1} (${step.statement ?? step.sql}) changed ${result.changes} rows for row ${row + 1}, expected ${expectChanges}: the store changed since the batch was planned`), { code: 'FENGKONG_WRITE_CONFLICT' })
+      }
       changes[row] = result.changes
       rowids[row] = Number(result.lastInsertRowid)
     }

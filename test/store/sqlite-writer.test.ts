@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { openStore, SQLITE_PRAGMAS } from '../../src/store/open-store.ts'
-import { SqliteWriter } from '../../src/store/sqlite-writer.ts'
+import { SqliteWriter, WRITE_CONFLICT } from '../../src/store/sqlite-writer.ts'
 
 const STATEMENTS = {
   insert: 'insert into items (name, qty) values (?, ?)',
@@ -67,6 +67,28 @@ describe('the SQLite writer thread', () => {
     expect(read('select n from counters')).toEqual([{ n: 0 }])
     await writer.run([{ statement: 'insert', width: 2, values: ['washer', 1] }])
     expect(read('select name from items')).toEqual([{ name: 'washer' }])
+  })
+
+  it('runs SQL it was not opened with, and a statement without parameters once', async () => {
+    writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
+    const [inserted, doubled] = await writer.run([
+      { sql: 'insert into items (name, qty) values (?, ?)', width: 2, values: ['gear', 3, 'cog', 4] },
+      { sql: 'update items set qty = qty * 2', width: 0, values: [] },
+    ])
+    expect(Array.from(inserted!.changes)).toEqual([1, 1])
+    expect(Array.from(doubled!.changes)).toEqual([2])
+    expect(read('select name, qty from items order by id')).toEqual([{ name: 'gear', qty: 6 }, { name: 'cog', qty: 8 }])
+  })
+
+  it('refuses the whole message as a write conflict when a row changes other than expected', async () => {
+    writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
+    await writer.run([{ statement: 'insert', width: 2, values: ['gear', 3] }])
+    const conflicting = writer.run([
+      { statement: 'insert', width: 2, values: ['cog', 4] },
+      { sql: 'update items set qty = ? where name = ? and qty = ?', width: 3, values: [5, 'gear', 3, 6, 'gear', 3], expectChanges: 1 },
+    ])
+    await expect(conflicting).rejects.toMatchObject({ code: WRITE_CONFLICT, message: expect.stringMatching(/^step 2 .* changed 0 rows for row 2, expected 1/) })
+    expect(read('select name, qty from items order by id')).toEqual([{ name: 'gear', qty: 3 }])
   })
 
   it('says which file and why when it cannot start', async () => {

@@ -12,6 +12,7 @@ import { actorLabel, type Actor } from '../actor.ts'
 import { assertValidCustomer, withCustomerDefaults } from './customer-fields.ts'
 import type { Kysely } from 'kysely'
 import { withTransaction } from '../../store/with-transaction.ts'
+import { uuidV7 } from '../../store/uuid-v7.ts'
 
 export type CreateCustomerOptions = { store: Store; actor: Actor; input: CustomerInput }
 
@@ -26,7 +27,7 @@ export async function createCustomer({ store, actor, input }: CreateCustomerOpti
     try {
       row = await trx
         .insertInto('customers')
-        .values({ id: crypto.randomUUID(), ...customerColumns(fields), version: 1, created_at: now, updated_at: now })
+        .values({ id: uuidV7(), ...customerColumns(fields), version: 1, created_at: now, updated_at: now })
         .returningAll()
         .executeTakeFirstOrThrow()
     } catch (error) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { appendAuditEntries, type AuditRecord } from '../../store/repositories/audit-ledger.ts'
 import { appendAuditEntriesSqlite } from '../../store/repositories/audit-ledger-sqlite.ts'
 import type { Database } from '../../store/schema.ts'
+import { withDeferredCustomerSearchIndex } from '../../store/customer-search-deferral.ts'
 import { sqliteBulkInsert } from '../../store/sqlite-bulk-insert.ts'
 import type { ImportContext } from './import-target.ts'
 
@@ -46,27 +47,33 @@ export function batchWriter({ store, trx }: Pick<ImportContext, 'store' | 'trx'>
     update: (table, id, values) => void operations.push({ kind: 'update', table, id, values }),
     audit: (record) => void auditRecords.push(record),
     async flush() {
-      let run: Record<string, unknown>[] = []
-      let runKey = ''
-      for (const operation of operations) {
-        const key = operation.kind === 'insert' ? `${operation.table}:${Object.keys(operation.row).join(',')}` : ''
-        if (run.length > 0 && key !== runKey) {
-          await insertRun(runKeyTable(runKey), run)
-          run = []
-        }
-        if (operation.kind === 'insert') {
-          run.push(operation.row)
-          runKey = key
-        } else {
-          await (trx as AnyDb).updateTable(operation.table).set(operation.values).where('id', '=', operation.id).execute()
-        }
-      }
-      if (run.length > 0) await insertRun(runKeyTable(runKey), run)
+      // New customers join the search index once a batch, not once a row (migration 0018).
+      if (sqlite && operations.some((operation) => operation.kind === 'insert' && operation.table === 'customers')) await withDeferredCustomerSearchIndex(sqlite, writeOperations)
+      else await writeOperations()
       if (sqlite) appendAuditEntriesSqlite(sqlite, auditRecords)
       else await appendAuditEntries(trx, auditRecords)
       operations.length = 0
       auditRecords.length = 0
     },
+  }
+
+  async function writeOperations(): Promise<void> {
+    let run: Record<string, unknown>[] = []
+    let runKey = ''
+    for (const operation of operations) {
+      const key = operation.kind === 'insert' ? `${operation.table}:${Object.keys(operation.row).join(',')}` : ''
+      if (run.length > 0 && key !== runKey) {
+        await insertRun(runKeyTable(runKey), run)
+        run = []
+      }
+      if (operation.kind === 'insert') {
+        run.push(operation.row)
+        runKey = key
+      } else {
+        await (trx as AnyDb).updateTable(operation.table).set(operation.values).where('id', '=', operation.id).execute()
+      }
+    }
+    if (run.length > 0) await insertRun(runKeyTable(runKey), run)
   }
 }
 

@@ -3,6 +3,7 @@ import { Compile } from 'typebox/compile'
 import type { FieldProblem } from '../../domain/customers/index.ts'
 import { schemaErrorDetails } from '../../schemas/schema-errors.ts'
 import type { PreparedRow } from './import-target.ts'
+import { uuidV7 } from '../../store/uuid-v7.ts'
 
 /** Checks a value against a schema compiled once, the way the API does; every problem named by its field. */
 export function schemaChecker(schema: TSchema): (value: unknown) => FieldProblem[] {
@@ -51,8 +52,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /**
  * The id of a new record: the one the row gives when it is a UUID (a Fengkong export moved
  * to another installation keeps its ids, and its records still find their customers), else
- * a fresh one. A given id that exists already found that record instead.
+ * a fresh time-ordered one (uuid-v7.ts: a batch's rows then land at the end of each index
+ * on ids). A given id that exists already found that record instead.
  */
 export function newId(given: string | undefined): string {
-  return given && UUID.test(given) ? given : crypto.randomUUID()
+  return given && UUID.test(given) ? given : uuidV7()
 }

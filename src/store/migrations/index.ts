@@ -16,6 +16,7 @@ import * as portfolio from './0014-portfolio.ts'
 import * as riskPolicy from './0015-risk-policy.ts'
 import * as workflow from './0016-workflow.ts'
 import * as invoicePaid from './0017-invoice-paid.ts'
+import * as deferredSearchIndex from './0018-deferred-search-index.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-risk-policy': riskPolicy,
   '0016-workflow': workflow,
   '0017-invoice-paid': invoicePaid,
+  '0018-deferred-search-index': deferredSearchIndex,
 }
