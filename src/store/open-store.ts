@@ -42,6 +42,11 @@ export const SQLITE_PRAGMAS = [
   // written again and again within one transaction. Measured: a 50,000-customer import in
   // batches of 5,000 went from 8,177 to 9,150 rows/s. It is a ceiling, not an allocation.
   'cache_size = -65536',
+  // Statement journals (and temporary tables) in memory. A statement that runs a trigger (the
+  // customers' search index) keeps a journal of the pages it changes, in case the trigger
+  // fails; on disk that is a temporary file created and removed for every statement. Measured:
+  // single-row inserts of 100,000 customers went from 10,000 to 29,700 rows/s.
+  'temp_store = MEMORY',
 ] as const
 
 function openSqlite(path: string): Store {

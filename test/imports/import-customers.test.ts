@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyAuditLedger } from '../../src/services/audit/verify-audit-ledger.ts'
 import { defineCustomField } from '../../src/services/custom-fields/define-custom-field.ts'
@@ -8,13 +11,19 @@ import { chunked, customersCsv, encodeGbk, registrationIdOf } from './fixtures.t
 
 const actor = { kind: 'cli', name: 'tester' } as const
 
-describe.each(DIALECTS)('%s: importing customers', (dialect) => {
+// In-memory SQLite and PostgreSQL import on the import's own thread; a SQLite file, pipelined to a writer thread (import-pipeline.ts).
+const VARIANTS = [...DIALECTS.map((dialect) => ({ name: dialect, dialect, file: false })), { name: 'sqlite file (pipelined)', dialect: 'sqlite' as const, file: true }]
+
+describe.each(VARIANTS)('$name: importing customers', ({ dialect, file }) => {
   let store: TestStore
+  let dir: string | null = null
   beforeEach(async () => {
-    store = await openTestStore(dialect)
+    dir = file ? mkdtempSync(join(tmpdir(), 'fk-import-')) : null
+    store = await openTestStore(dialect, dir ? { sqlitePath: join(dir, 'import.db') } : {})
   })
   afterEach(async () => {
     await store.drop()
+    if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
   const importCsv = (content: string | Buffer, options: Partial<RunImportOptions> = {}) => runImport({ store, actor, target: 'customers', format: 'csv', input: chunked(content, 64 * 1024), ...options })

@@ -15,21 +15,39 @@ import type { ImportContext } from './import-target.ts'
  */
 export type BatchWriter = {
   insert(table: ImportTable, row: Record<string, unknown>): void
-  update(table: ImportTable, id: string, values: Record<string, unknown>): void
+  /** `version`: the version the row had when the batch read it, for tables that keep one. */
+  update(table: ImportTable, row: { id: string; version?: number }, values: Record<string, unknown>): void
   audit(record: AuditRecord): void
   flush(): Promise<void>
 }
 
 export type ImportTable = 'customers' | 'contacts' | 'financial_statements' | 'bureau_records'
 
-type Operation = { kind: 'insert'; table: ImportTable; row: Record<string, unknown> } | { kind: 'update'; table: ImportTable; id: string; values: Record<string, unknown> }
+export type BatchOperation =
+  | { kind: 'insert'; table: ImportTable; row: Record<string, unknown> }
+  | { kind: 'update'; table: ImportTable; id: string; version: number | undefined; values: Record<string, unknown> }
+
+/** A batch's writes kept in order and not made: a pipelined import hands them to its writer thread (import-pipeline.ts). */
+export type RecordedBatch = BatchWriter & { operations: BatchOperation[]; auditRecords: AuditRecord[] }
+
+export function recordingBatchWriter(): RecordedBatch {
+  const operations: BatchOperation[] = []
+  const auditRecords: AuditRecord[] = []
+  return {
+    operations,
+    auditRecords,
+    insert: (table, row) => void operations.push({ kind: 'insert', table, row }),
+    update: (table, { id, version }, values) => void operations.push({ kind: 'update', table, id, version, values }),
+    audit: (record) => void auditRecords.push(record),
+    flush: async () => {},
+  }
+}
 
 // Kysely cannot type a table chosen at run time; the targets keep each table's columns honest.
 type AnyDb = Kysely<any>
 
 export function batchWriter({ store, trx }: Pick<ImportContext, 'store' | 'trx'>): BatchWriter {
-  const operations: Operation[] = []
-  const auditRecords: AuditRecord[] = []
+  const { operations, auditRecords, insert, update, audit } = recordingBatchWriter()
   const sqlite = store.sqlite
 
   async function insertRun(table: ImportTable, rows: Record<string, unknown>[]): Promise<void> {
@@ -43,9 +61,9 @@ export function batchWriter({ store, trx }: Pick<ImportContext, 'store' | 'trx'>
   }
 
   return {
-    insert: (table, row) => void operations.push({ kind: 'insert', table, row }),
-    update: (table, id, values) => void operations.push({ kind: 'update', table, id, values }),
-    audit: (record) => void auditRecords.push(record),
+    insert,
+    update,
+    audit,
     async flush() {
       // New customers join the search index once a batch, not once a row (migration 0018).
       if (sqlite && operations.some((operation) => operation.kind === 'insert' && operation.table === 'customers')) await withDeferredCustomerSearchIndex(sqlite, writeOperations)

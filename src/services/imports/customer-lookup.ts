@@ -3,75 +3,121 @@ import type { CustomerRow, Database } from '../../store/schema.ts'
 
 export type RegistrationKey = { country: string; registrationId: string }
 
+/** What a batch wrote, by each key that finds (or no longer finds) a customer: null where a key was let go. */
+export type WrittenCustomers = {
+  ids: Map<string, CustomerRow | null>
+  externalIds: Map<string, CustomerRow | null>
+  registrations: Map<string, CustomerRow | null>
+}
+
 /**
  * Finds customers by id, external id or (country, registration id) for one batch: fetched
  * in a few queries up front, then answered from memory, and kept up to date as the batch
  * inserts and changes customers, so a later row sees what an earlier row did.
+ *
+ * A pipelined import plans a batch while the one before it is still being written: that
+ * batch's writes (`written()`) are given to the next lookup, which answers from them before
+ * asking the store, which may not hold them yet.
  */
 export class CustomerLookup {
-  private readonly ids = new Map<string, CustomerRow | null>()
-  private readonly externalIds = new Map<string, CustomerRow | null>()
-  private readonly registrations = new Map<string, CustomerRow | null>()
+  private readonly known: WrittenCustomers = { ids: new Map(), externalIds: new Map(), registrations: new Map() }
+  private readonly writes: WrittenCustomers = { ids: new Map(), externalIds: new Map(), registrations: new Map() }
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    inFlight: WrittenCustomers | null = null,
+  ) {
+    if (!inFlight) return
+    for (const [id, row] of inFlight.ids) this.known.ids.set(id, row)
+    for (const [externalId, row] of inFlight.externalIds) this.known.externalIds.set(externalId, row)
+    for (const [key, row] of inFlight.registrations) this.known.registrations.set(key, row)
+  }
+
+  /** What this batch inserted and changed, for the lookup of the batch after it. */
+  written(): WrittenCustomers {
+    return this.writes
+  }
 
   async prefetch(keys: { ids: Iterable<string>; externalIds: Iterable<string>; registrations: Iterable<RegistrationKey> }): Promise<void> {
-    const ids = unseen(keys.ids, this.ids)
-    const externalIds = unseen(keys.externalIds, this.externalIds)
-    for (const chunk of chunks(ids)) this.remember(await this.db.selectFrom('customers').selectAll().where('id', 'in', chunk).execute())
-    for (const chunk of chunks(externalIds)) this.remember(await this.db.selectFrom('customers').selectAll().where('external_id', 'in', chunk).execute())
+    const ids = unseen(keys.ids, this.known.ids)
+    const externalIds = unseen(keys.externalIds, this.known.externalIds)
+    for (const chunk of chunks(ids)) this.learn(await this.db.selectFrom('customers').selectAll().where('id', 'in', chunk).execute())
+    for (const chunk of chunks(externalIds)) this.learn(await this.db.selectFrom('customers').selectAll().where('external_id', 'in', chunk).execute())
     // Customers found above are known by their registration ids too: ask only for the others.
     const byCountry = new Map<string, Set<string>>()
     for (const { country, registrationId } of keys.registrations) {
-      if (this.registrations.has(registrationKey(country, registrationId))) continue
+      if (this.known.registrations.has(registrationKey(country, registrationId))) continue
       byCountry.set(country, (byCountry.get(country) ?? new Set()).add(registrationId))
     }
     for (const [country, registrationIds] of byCountry) {
       for (const chunk of chunks([...registrationIds])) {
-        this.remember(await this.db.selectFrom('customers').selectAll().where('country', '=', country).where('registration_id', 'in', chunk).execute())
+        this.learn(await this.db.selectFrom('customers').selectAll().where('country', '=', country).where('registration_id', 'in', chunk).execute())
       }
     }
     // What was asked for and not found is known to be absent.
-    for (const id of ids) if (!this.ids.has(id)) this.ids.set(id, null)
-    for (const externalId of externalIds) if (!this.externalIds.has(externalId)) this.externalIds.set(externalId, null)
+    for (const id of ids) if (!this.known.ids.has(id)) this.known.ids.set(id, null)
+    for (const externalId of externalIds) if (!this.known.externalIds.has(externalId)) this.known.externalIds.set(externalId, null)
     for (const [country, registrationIds] of byCountry) {
       for (const registrationId of registrationIds) {
         const key = registrationKey(country, registrationId)
-        if (!this.registrations.has(key)) this.registrations.set(key, null)
+        if (!this.known.registrations.has(key)) this.known.registrations.set(key, null)
       }
     }
   }
 
   async byId(id: string): Promise<CustomerRow | null> {
-    if (!this.ids.has(id)) await this.prefetch({ ids: [id], externalIds: [], registrations: [] })
-    return this.ids.get(id) ?? null
+    if (!this.known.ids.has(id)) await this.prefetch({ ids: [id], externalIds: [], registrations: [] })
+    return this.known.ids.get(id) ?? null
   }
 
   async byExternalId(externalId: string): Promise<CustomerRow | null> {
-    if (!this.externalIds.has(externalId)) await this.prefetch({ ids: [], externalIds: [externalId], registrations: [] })
-    return this.externalIds.get(externalId) ?? null
+    if (!this.known.externalIds.has(externalId)) await this.prefetch({ ids: [], externalIds: [externalId], registrations: [] })
+    return this.known.externalIds.get(externalId) ?? null
   }
 
   async byRegistration(country: string, registrationId: string): Promise<CustomerRow | null> {
     const key = registrationKey(country, registrationId)
-    if (!this.registrations.has(key)) await this.prefetch({ ids: [], externalIds: [], registrations: [{ country, registrationId }] })
-    return this.registrations.get(key) ?? null
+    if (!this.known.registrations.has(key)) await this.prefetch({ ids: [], externalIds: [], registrations: [{ country, registrationId }] })
+    return this.known.registrations.get(key) ?? null
   }
 
-  /** Records rows as they now are in the store (fetched, inserted or updated). */
+  /** Records rows the batch inserted or updated, as they now are. */
   remember(rows: readonly CustomerRow[]): void {
     for (const row of rows) {
-      this.ids.set(row.id, row)
-      if (row.external_id) this.externalIds.set(row.external_id, row)
-      if (row.registration_id) this.registrations.set(registrationKey(row.country, row.registration_id), row)
+      keep(this.known, row)
+      keep(this.writes, row)
     }
   }
 
   /** Records that a row's keys no longer find it (it is about to be changed). */
   forget(row: CustomerRow): void {
-    if (row.external_id) this.externalIds.set(row.external_id, null)
-    if (row.registration_id) this.registrations.set(registrationKey(row.country, row.registration_id), null)
+    letGo(this.known, row)
+    letGo(this.writes, row)
   }
+
+  /**
+   * Records rows read from the store under keys not yet known. A key already known keeps its
+   * answer: it was written by this batch or by the batch in flight, which the store may not show yet.
+   */
+  private learn(rows: readonly CustomerRow[]): void {
+    for (const row of rows) {
+      if (!this.known.ids.has(row.id)) this.known.ids.set(row.id, row)
+      if (row.external_id && !this.known.externalIds.has(row.external_id)) this.known.externalIds.set(row.external_id, row)
+      const key = row.registration_id ? registrationKey(row.country, row.registration_id) : null
+      if (key && !this.known.registrations.has(key)) this.known.registrations.set(key, row)
+    }
+  }
+}
+
+function keep(maps: WrittenCustomers, row: CustomerRow): void {
+  maps.ids.set(row.id, row)
+  if (row.external_id) maps.externalIds.set(row.external_id, row)
+  if (row.registration_id) maps.registrations.set(registrationKey(row.country, row.registration_id), row)
+}
+
+function letGo(maps: WrittenCustomers, row: CustomerRow): void {
+  if (row.external_id) maps.externalIds.set(row.external_id, null)
+  if (row.registration_id) maps.registrations.set(registrationKey(row.country, row.registration_id), null)
 }
 
 export function registrationKey(country: string, registrationId: string): string {

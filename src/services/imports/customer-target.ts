@@ -15,4 +15,5 @@ export const customerTarget: ImportTargetHandler = {
   requiredColumns: [['type'], ['name'], ['country']],
   prepare: (line, record) => prepareRow(line, record, ['id'], checkCustomer),
   upsert: upsertCustomers,
+  pipelined: true,
 }

@@ -3,6 +3,8 @@ import type { CustomFieldDefinition, FieldProblem } from '../../domain/customers
 import type { ImportTarget } from '../../schemas/import-job.ts'
 import type { Store } from '../../store/open-store.ts'
 import type { Database } from '../../store/schema.ts'
+import type { RecordedBatch } from './batch-writer.ts'
+import type { WrittenCustomers } from './customer-lookup.ts'
 import type { Field } from './fields.ts'
 
 /**
@@ -20,6 +22,12 @@ export type ImportTargetHandler<Row extends PreparedRow = PreparedRow> = {
   prepare(line: number, record: Record<string, unknown>): Row | FieldProblem[]
   /** Upserts a batch in the context's transaction; one outcome per row, in order. */
   upsert(context: ImportContext, rows: readonly Row[]): Promise<RowOutcome[]>
+  /**
+   * The target's upsert also runs pipelined (import-pipeline.ts): given `context.pipeline`, it
+   * reads through the lookup the pipeline carries, records its writes in the pipeline's writer
+   * with every update's expected version, and hands on what it wrote.
+   */
+  pipelined?: boolean
 }
 
 /** A row that passed its own checks: the keys and references it names, and the input it gives. */
@@ -38,4 +46,15 @@ export type ImportContext = {
   definitions: readonly CustomFieldDefinition[]
   /** Ids of every user, for checking ownerId. */
   userIds: ReadonlySet<string>
+  /** Set when the batch is planned for a writer thread: `trx` then only reads, outside any transaction. */
+  pipeline?: PipelinedBatch
+}
+
+export type PipelinedBatch = {
+  /** Records the batch's writes; the pipeline makes them. */
+  writer: RecordedBatch
+  /** What the batch before this one wrote, which the store may not hold yet. */
+  inFlight: WrittenCustomers | null
+  /** Hands on what this batch writes, for the batch after it. */
+  wrote(written: WrittenCustomers): void
 }

@@ -5,7 +5,8 @@ import type { Store } from '../../store/open-store.ts'
 import { listCustomFieldDefinitions } from '../../store/repositories/custom-fields.ts'
 import type { Database } from '../../store/schema.ts'
 import { actorLabel, type Actor } from '../actor.ts'
-import type { ImportContext, PreparedRow } from './import-target.ts'
+import type { ImportContext, PreparedRow, RowOutcome } from './import-target.ts'
+import { ImportPipeline, type BatchLanding } from './import-pipeline.ts'
 import { ImportFileError, readRows } from './read-rows.ts'
 import { IMPORT_TARGET_HANDLERS } from './targets.ts'
 import { planColumns, toRecord, type ColumnPlan } from './to-record.ts'
@@ -74,9 +75,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
     result.failed += 1
     for (const problem of problems) result.errors.push({ line, field: problem.path, message: problem.message })
   }
-  const flush = async (batch: Entry[], trx: Kysely<Database> | null) => {
-    const prepared = batch.flatMap((entry) => ('row' in entry ? [entry.row] : []))
-    const outcomes = prepared.length === 0 ? [] : trx ? await handler.upsert(contextFor(trx), prepared) : await store.db.transaction().execute((t) => handler.upsert(contextFor(t), prepared))
+  const preparedOf = (batch: Entry[]) => batch.flatMap((entry) => ('row' in entry ? [entry.row] : []))
+  /** Counts a batch once it has landed. */
+  const count = (batch: Entry[], outcomes: readonly RowOutcome[]) => {
     let next = 0
     for (const entry of batch) {
       const outcome = 'row' in entry ? outcomes[next++]! : entry.problems
@@ -85,6 +86,42 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
     }
     onProgress?.({ read: result.read, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, failed: result.failed, bytes })
   }
+  /** Upserts a batch on this thread, in `trx` (atomic) or a transaction of its own. */
+  const flushHere = async (batch: Entry[], trx: Kysely<Database> | null) => {
+    const prepared = preparedOf(batch)
+    const outcomes = prepared.length === 0 ? [] : trx ? await handler.upsert(contextFor(trx), prepared) : await store.db.transaction().execute((t) => handler.upsert(contextFor(t), prepared))
+    count(batch, outcomes)
+  }
+
+  // On a SQLite file, batches are planned here and written by a writer thread, one in flight (import-pipeline.ts).
+  const pipeline = !atomic && handler.pipelined ? ImportPipeline.for(store) : null
+  let inFlight: { batch: Entry[]; outcomes: RowOutcome[]; landing: Promise<BatchLanding> } | null = null
+  /** Waits for the batch in flight; one that met a conflict is done again here. False when it had to be. */
+  const land = async (): Promise<boolean> => {
+    if (!inFlight) return true
+    const { batch, outcomes, landing } = inFlight
+    inFlight = null
+    if ((await landing) === 'landed') {
+      count(batch, outcomes)
+      return true
+    }
+    await flushHere(batch, null)
+    return false
+  }
+  const flushPipelined = async (batch: Entry[], pipeline: ImportPipeline) => {
+    const prepared = preparedOf(batch)
+    const planned = await pipeline.plan((batchPipeline) => (prepared.length === 0 ? Promise.resolve([]) : handler.upsert({ ...contextFor(store.db), pipeline: batchPipeline }, prepared)))
+    // This batch was planned on top of the one in flight: if that one had to be done again, so must this.
+    if (!(await land())) {
+      pipeline.reset()
+      await flushHere(batch, null)
+      return
+    }
+    inFlight = { batch, outcomes: planned.result, landing: pipeline.send(planned) }
+    // Not awaited until the next batch is planned; a failure that is no conflict surfaces then, or at the end.
+    inFlight.landing.catch(() => {})
+  }
+  const flush = (batch: Entry[], trx: Kysely<Database> | null) => (pipeline && !trx ? flushPipelined(batch, pipeline) : flushHere(batch, trx))
 
   const importAll = async (trx: Kysely<Database> | null) => {
     let batch: Entry[] = []
@@ -128,7 +165,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
       Object.assign(result, { inserted: 0, updated: 0, unchanged: 0, refused: true })
     }
   } else {
-    await importAll(null)
+    try {
+      await importAll(null)
+      await land()
+    } finally {
+      await pipeline?.close()
+    }
   }
   result.errors.sort((a, b) => a.line - b.line)
   return result

@@ -3,7 +3,7 @@ import type { CustomerInput } from '../../schemas/customer.ts'
 import { customerColumns, toCustomer } from '../../store/repositories/customers.ts'
 import type { CustomerRow } from '../../store/schema.ts'
 import { withCustomerDefaults } from '../customers/customer-fields.ts'
-import { batchWriter } from './batch-writer.ts'
+import { batchWriter, type BatchWriter } from './batch-writer.ts'
 import { CustomerLookup, normaliseRegistrationId } from './customer-lookup.ts'
 import type { ImportContext, PreparedRow, RowOutcome } from './import-target.ts'
 import { mergeGiven, newId } from './prepare-row.ts'
@@ -16,7 +16,7 @@ import { mergeGiven, newId } from './prepare-row.ts'
  * written nor audited; inserts and updates are audited as customer.created / customer.updated.
  */
 export async function upsertCustomers(context: ImportContext, rows: readonly PreparedRow[]): Promise<RowOutcome[]> {
-  const lookup = new CustomerLookup(context.trx)
+  const lookup = new CustomerLookup(context.trx, context.pipeline?.inFlight)
   await lookup.prefetch({
     ids: rows.flatMap((row) => (row.keys.id ? [row.keys.id] : [])),
     externalIds: rows.flatMap((row) => (typeof row.input.externalId === 'string' && row.input.externalId !== '' ? [row.input.externalId] : [])),
@@ -25,17 +25,18 @@ export async function upsertCustomers(context: ImportContext, rows: readonly Pre
       return registrationId ? [{ country: row.input.country as string, registrationId }] : []
     }),
   })
-  const writer = batchWriter(context)
+  const writer = context.pipeline?.writer ?? batchWriter(context)
   const outcomes: RowOutcome[] = []
   for (const row of rows) outcomes.push(await upsertCustomer(context, lookup, writer, row.keys, row.input as CustomerInput))
   await writer.flush()
+  context.pipeline?.wrote(lookup.written())
   return outcomes
 }
 
 async function upsertCustomer(
   context: ImportContext,
   lookup: CustomerLookup,
-  writer: ReturnType<typeof batchWriter>,
+  writer: BatchWriter,
   keys: Record<string, string>,
   given: CustomerInput,
 ): Promise<RowOutcome> {
@@ -50,7 +51,7 @@ async function upsertCustomer(
   if (matched) {
     if (sameColumns(matched, columns)) return 'unchanged'
     const row: CustomerRow = { ...matched, ...columns, version: matched.version + 1, updated_at: now }
-    writer.update('customers', row.id, { ...columns, version: row.version, updated_at: now })
+    writer.update('customers', matched, { ...columns, version: row.version, updated_at: now })
     writer.audit({ actor, action: 'customer.updated', entity: 'customer', entityId: row.id, before: toCustomer(matched), after: toCustomer(row), at: now })
     lookup.forget(matched)
     lookup.remember([row])

@@ -62,7 +62,7 @@ function upsertRecord(context: ImportContext, spec: RecordTargetSpec, index: Rec
   if (matched) {
     if (JSON.stringify(columns) === JSON.stringify(kind.toColumns(current, recordContext))) return 'unchanged'
     const updated: Row = { ...matched, ...columns, ...stamp }
-    writer.update(table, matched.id, { ...columns, ...stamp })
+    writer.update(table, { id: matched.id }, { ...columns, ...stamp })
     writer.audit({ actor, action: `${kind.entity}.updated`, entity: kind.entity, entityId: matched.id, before, after: kind.toView(updated), at: now })
     index.forget(matched)
     index.remember(updated)

@@ -3,7 +3,8 @@ import type { AuditEntry } from '../../domain/audit/index.ts'
 import { sqliteBulkInsert } from '../sqlite-bulk-insert.ts'
 import { chainAuditEntries, toAuditRow, type AuditRecord } from './audit-ledger.ts'
 
-const COLUMNS = ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash', 'customer_id'] as const
+/** audit_entries' columns in the order bulk appends write them. */
+export const AUDIT_ENTRY_COLUMNS = ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash', 'customer_id'] as const
 
 /**
  * appendAuditEntries over prepared statements on the raw SQLite handle, for measured bulk
@@ -17,7 +18,7 @@ export function appendAuditEntriesSqlite(sqlite: SqliteDatabase.Database, record
   const head = sqlite.prepare('update audit_head set seq = seq + ? where id = 1 returning seq, hash').get(records.length) as { seq: number; hash: string } | undefined
   if (!head) throw new Error('the audit ledger has no head row')
   const sealed = chainAuditEntries({ seq: Number(head.seq) - records.length, hash: head.hash }, records)
-  sqliteBulkInsert(sqlite, 'audit_entries', COLUMNS)(sealed.map(toAuditRow))
+  sqliteBulkInsert(sqlite, 'audit_entries', AUDIT_ENTRY_COLUMNS)(sealed.map(toAuditRow))
   sqlite.prepare('update audit_head set hash = ? where id = 1').run(sealed.at(-1)!.entry.hash)
   return sealed.map((s) => s.entry)
 }

@@ -1,0 +1,166 @@
+import type SqliteDatabase from 'better-sqlite3'
+import type { ChainHead } from '../../domain/audit/index.ts'
+import { CATCH_UP_CUSTOMER_SEARCH_INDEX, DEFER_CUSTOMER_SEARCH_INDEX } from '../../store/customer-search-deferral.ts'
+import { SQLITE_PRAGMAS, type Store } from '../../store/open-store.ts'
+import { chainAuditEntries, toAuditRow } from '../../store/repositories/audit-ledger.ts'
+import { AUDIT_ENTRY_COLUMNS } from '../../store/repositories/audit-ledger-sqlite.ts'
+import { SqliteWriter, WRITE_CONFLICT, type WriterStep } from '../../store/sqlite-writer.ts'
+import { recordingBatchWriter, type BatchOperation, type RecordedBatch } from './batch-writer.ts'
+import type { WrittenCustomers } from './customer-lookup.ts'
+import type { PipelinedBatch } from './import-target.ts'
+
+/** A batch planned on the import's thread: what its upsert answered, and the writes to make. */
+export type PlannedBatch<T> = { result: T; steps: WriterStep[] }
+
+export type BatchLanding = 'landed' | 'conflict'
+
+const MOVE_AUDIT_HEAD = 'update audit_head set seq = ?, hash = ? where id = 1 and seq = ? and hash = ?'
+
+/**
+ * Imports into a SQLite file as a pipeline of two threads. The import's thread reads and
+ * checks batch k+1, looks its rows up, merges them and seals their audit entries, while a
+ * writer thread (sqlite-writer.ts) writes and commits batch k. Before, one thread did both
+ * in turn, and the writes (inserts, the search index, the commit's fsync) were as long as
+ * everything else together.
+ *
+ * A batch is planned outside the transaction that writes it, so the plan says what it
+ * assumed and the writer checks it in that transaction:
+ * - the audit ledger's head is still the one the batch's entries were chained to;
+ * - every customer the batch updates still has the version it read;
+ * - the keys it inserts are still free (the unique indexes).
+ * If another writer (the API, another import) got in between, the writer commits nothing of
+ * the batch and answers `conflict`; the import then does that batch, and the one it planned
+ * on top of it, the ordinary way, in one transaction of its own thread, and goes on.
+ *
+ * A batch is planned while the one before it is still being written, so its lookup answers
+ * from that batch's writes (`inFlight`) before the store. Only one batch is ever in flight.
+ */
+export class ImportPipeline {
+  private writer: SqliteWriter | null = null
+  /** The audit entry the next batch's entries follow: the last one planned, once read from the store. */
+  private head: ChainHead | null = null
+  private inFlight: WrittenCustomers | null = null
+
+  private constructor(private readonly sqlite: SqliteDatabase.Database) {}
+
+  /** A pipeline for the store, or null where the import writes on its own thread: PostgreSQL, and SQLite in memory (no second connection can see it). */
+  static for(store: Store): ImportPipeline | null {
+    const sqlite = store.sqlite
+    return sqlite && !sqlite.memory ? new ImportPipeline(sqlite) : null
+  }
+
+  /** Runs an upsert with its writes recorded, not made, and turns them into the writer's steps. */
+  async plan<T>(upsert: (batch: PipelinedBatch) => Promise<T>): Promise<PlannedBatch<T>> {
+    const writer = recordingBatchWriter()
+    let written: WrittenCustomers | null = null
+    const result = await upsert({ writer, inFlight: this.inFlight, wrote: (customers) => (written = customers) })
+    this.inFlight = written
+    return { result, steps: this.stepsOf(writer) }
+  }
+
+  /**
+   * Writes a planned batch in one transaction on the writer thread. Send a batch only once the
+   * one planned before it has landed: it was planned on top of that one.
+   */
+  async send(planned: PlannedBatch<unknown>): Promise<BatchLanding> {
+    if (planned.steps.length === 0) return 'landed'
+    this.writer ??= new SqliteWriter({ path: this.sqlite.name, pragmas: SQLITE_PRAGMAS, statements: {} })
+    try {
+      await this.writer.run(planned.steps)
+      return 'landed'
+    } catch (error) {
+      if (!isConflict(error)) throw error
+      this.reset()
+      return 'conflict'
+    }
+  }
+
+  /** Forgets what it planned on: the next batch reads the ledger's head and every customer from the store. */
+  reset(): void {
+    this.head = null
+    this.inFlight = null
+  }
+
+  async close(): Promise<void> {
+    await this.writer?.close()
+    this.writer = null
+  }
+
+  private stepsOf({ operations, auditRecords }: RecordedBatch): WriterStep[] {
+    const steps: WriterStep[] = []
+    let auditStep: WriterStep | null = null
+    if (auditRecords.length > 0) {
+      const head = (this.head ??= readAuditHead(this.sqlite))
+      const sealed = chainAuditEntries(head, auditRecords)
+      const last = sealed.at(-1)!.entry
+      // First, so a batch that lost the race stops before it writes anything.
+      steps.push({ sql: MOVE_AUDIT_HEAD, width: 4, values: [last.seq, last.hash, head.seq, head.hash], expectChanges: 1 })
+      this.head = { seq: last.seq, hash: last.hash }
+      auditStep = insertStep('audit_entries', AUDIT_ENTRY_COLUMNS, sealed.map(toAuditRow))
+    }
+    const defersSearch = operations.some((operation) => operation.kind === 'insert' && operation.table === 'customers')
+    if (defersSearch) steps.push({ sql: DEFER_CUSTOMER_SEARCH_INDEX, width: 0, values: [] })
+    steps.push(...operationSteps(operations))
+    if (defersSearch) for (const sql of CATCH_UP_CUSTOMER_SEARCH_INDEX) steps.push({ sql, width: 0, values: [] })
+    if (auditStep) steps.push(auditStep)
+    return steps
+  }
+}
+
+/** The operations in order, each run of inserts (or updates) of one table and column list as one step. */
+function operationSteps(operations: readonly BatchOperation[]): WriterStep[] {
+  const steps: WriterStep[] = []
+  let start = 0
+  while (start < operations.length) {
+    const first = operations[start]!
+    const shape = shapeOf(first)
+    let end = start + 1
+    while (end < operations.length && shapeOf(operations[end]!) === shape) end += 1
+    const run = operations.slice(start, end)
+    if (first.kind === 'insert') {
+      steps.push(insertStep(first.table, Object.keys(first.row), run.map((operation) => (operation as Extract<BatchOperation, { kind: 'insert' }>).row)))
+    } else {
+      steps.push(updateStep(first.table, Object.keys(first.values), run as Extract<BatchOperation, { kind: 'update' }>[]))
+    }
+    start = end
+  }
+  return steps
+}
+
+function shapeOf(operation: BatchOperation): string {
+  return `${operation.kind} ${operation.table} ${Object.keys(operation.kind === 'insert' ? operation.row : operation.values).join(',')}`
+}
+
+function insertStep(table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): WriterStep {
+  const values: unknown[] = new Array(rows.length * columns.length)
+  let at = 0
+  for (const row of rows) for (const column of columns) values[at++] = row[column] ?? null
+  return { sql: `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, width: columns.length, values }
+}
+
+/** Updates that land only on the version they read: a row someone else changed meanwhile changes nothing, and the batch is a conflict. */
+function updateStep(table: string, columns: readonly string[], updates: readonly Extract<BatchOperation, { kind: 'update' }>[]): WriterStep {
+  const width = columns.length + 2
+  const values: unknown[] = new Array(updates.length * width)
+  let at = 0
+  for (const update of updates) {
+    if (update.version === undefined) throw new Error(`a pipelined import cannot update ${table}: its rows keep no version to check`)
+    for (const column of columns) values[at++] = update.values[column] ?? null
+    values[at++] = update.id
+    values[at++] = update.version
+  }
+  const set = columns.map((column) => `${column} = ?`).join(', ')
+  return { sql: `update ${table} set ${set} where id = ? and version = ?`, width, values, expectChanges: 1 }
+}
+
+function readAuditHead(sqlite: SqliteDatabase.Database): ChainHead {
+  const head = sqlite.prepare('select seq, hash from audit_head where id = 1').get() as { seq: number; hash: string } | undefined
+  if (!head) throw new Error('the audit ledger has no head row')
+  return { seq: Number(head.seq), hash: head.hash }
+}
+
+/** The writer found the store changed since the batch was planned: a moved head or version (expectChanges), or a key someone else took. */
+function isConflict(error: unknown): boolean {
+  const code = (error as { code?: string }).code
+  return code === WRITE_CONFLICT || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
