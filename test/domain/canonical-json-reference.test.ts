@@ -66,6 +66,24 @@ describe('canonical JSON against its plain definition', () => {
     }
   })
 
+  it('writes the same text for values already in canonical key order, which take the native writer', () => {
+    const sortedDeep = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sortedDeep)
+      if (value === null || typeof value !== 'object') return value
+      const record = value as Record<string, unknown>
+      return Object.fromEntries(Object.keys(record).sort().map((key) => [key, sortedDeep(record[key])]))
+    }
+    const random = seeded(11)
+    for (let i = 0; i < 20_000; i += 1) {
+      const value = sortedDeep({ root: randomValue(random, 0) })
+      expect(canonicalJson(value)).toBe(reference(value))
+    }
+    // Objects that are not plain records are written by their own keys, never by a toJSON.
+    const dated = { at: new Date(0), n: -0, z: [undefined, , 1] }
+    expect(canonicalJson(dated)).toBe(reference(dated))
+    expect(canonicalJson(dated)).toBe('{"at":{},"n":0,"z":[null,null,1]}')
+  })
+
   it('refuses the same values with the same message', () => {
     for (const value of [{ a: [1, { b: Number.NaN }] }, [[Infinity]], { f: () => 1 }, { deep: { n: 10n } }, [Symbol('s')], undefined]) {
       expect(() => canonicalJson(value)).toThrow(new TypeError((() => { try { reference(value); return '' } catch (error) { return (error as Error).message } })()))

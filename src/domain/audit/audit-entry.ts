@@ -59,5 +59,7 @@ export function sealAuditEntryText(entry: UnsealedAuditEntry): SealedAuditEntry 
     `"at":${JSON.stringify(entry.at)},"before":${beforeText ?? 'null'},"entity":${JSON.stringify(entry.entity)},` +
     `"entityId":${JSON.stringify(entry.entityId)},"prevHash":${JSON.stringify(entry.prevHash)},"seq":${canonicalJson(entry.seq)}}`
   const hash = createHash('sha256').update(canonical, 'utf8').digest('hex')
-  return { entry: { ...entry, hash }, beforeText, afterText }
+  // Written out: a spread of the entry with one key more measured several µs, paid per entry by bulk appends.
+  const sealed: AuditEntry = { seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId, before: entry.before, after: entry.after, prevHash: entry.prevHash, hash }
+  return { entry: sealed, beforeText, afterText }
 }

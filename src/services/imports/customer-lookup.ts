@@ -3,8 +3,10 @@ import type { CustomerRow, Database } from '../../store/schema.ts'
 
 export type RegistrationKey = { country: string; registrationId: string }
 
-/** What a batch wrote, by each key that finds (or no longer finds) a customer: null where a key was let go. */
-export type WrittenCustomers = {
+/** What a batch wrote, in order: each customer it inserted or changed (kept) and each it was about to change (let go of its old keys). */
+export type WrittenCustomers = readonly { row: CustomerRow; kept: boolean }[]
+
+type KnownCustomers = {
   ids: Map<string, CustomerRow | null>
   externalIds: Map<string, CustomerRow | null>
   registrations: Map<string, CustomerRow | null>
@@ -20,17 +22,18 @@ export type WrittenCustomers = {
  * asking the store, which may not hold them yet.
  */
 export class CustomerLookup {
-  private readonly known: WrittenCustomers = { ids: new Map(), externalIds: new Map(), registrations: new Map() }
-  private readonly writes: WrittenCustomers = { ids: new Map(), externalIds: new Map(), registrations: new Map() }
+  private readonly known: KnownCustomers = { ids: new Map(), externalIds: new Map(), registrations: new Map() }
+  // A log replayed by the next batch's lookup, rather than maps of its own: half the map work a row.
+  private readonly writes: { row: CustomerRow; kept: boolean }[] = []
 
   constructor(
     private readonly db: Kysely<Database>,
     inFlight: WrittenCustomers | null = null,
   ) {
-    if (!inFlight) return
-    for (const [id, row] of inFlight.ids) this.known.ids.set(id, row)
-    for (const [externalId, row] of inFlight.externalIds) this.known.externalIds.set(externalId, row)
-    for (const [key, row] of inFlight.registrations) this.known.registrations.set(key, row)
+    for (const { row, kept } of inFlight ?? []) {
+      if (kept) keep(this.known, row)
+      else letGo(this.known, row)
+    }
   }
 
   /** What this batch inserted and changed, for the lookup of the batch after it. */
@@ -85,14 +88,14 @@ export class CustomerLookup {
   remember(rows: readonly CustomerRow[]): void {
     for (const row of rows) {
       keep(this.known, row)
-      keep(this.writes, row)
+      this.writes.push({ row, kept: true })
     }
   }
 
   /** Records that a row's keys no longer find it (it is about to be changed). */
   forget(row: CustomerRow): void {
     letGo(this.known, row)
-    letGo(this.writes, row)
+    this.writes.push({ row, kept: false })
   }
 
   /**
@@ -109,13 +112,13 @@ export class CustomerLookup {
   }
 }
 
-function keep(maps: WrittenCustomers, row: CustomerRow): void {
+function keep(maps: KnownCustomers, row: CustomerRow): void {
   maps.ids.set(row.id, row)
   if (row.external_id) maps.externalIds.set(row.external_id, row)
   if (row.registration_id) maps.registrations.set(registrationKey(row.country, row.registration_id), row)
 }
 
-function letGo(maps: WrittenCustomers, row: CustomerRow): void {
+function letGo(maps: KnownCustomers, row: CustomerRow): void {
   if (row.external_id) maps.externalIds.set(row.external_id, null)
   if (row.registration_id) maps.registrations.set(registrationKey(row.country, row.registration_id), null)
 }

@@ -113,22 +113,30 @@ function operationSteps(operations: readonly BatchOperation[]): WriterStep[] {
   let start = 0
   while (start < operations.length) {
     const first = operations[start]!
-    const shape = shapeOf(first)
+    const columns = columnsOf(first)
     let end = start + 1
-    while (end < operations.length && shapeOf(operations[end]!) === shape) end += 1
+    while (end < operations.length && sameShape(operations[end]!, first, columns)) end += 1
     const run = operations.slice(start, end)
     if (first.kind === 'insert') {
-      steps.push(insertStep(first.table, Object.keys(first.row), run.map((operation) => (operation as Extract<BatchOperation, { kind: 'insert' }>).row)))
+      steps.push(insertStep(first.table, columns, run.map((operation) => (operation as Extract<BatchOperation, { kind: 'insert' }>).row)))
     } else {
-      steps.push(updateStep(first.table, Object.keys(first.values), run as Extract<BatchOperation, { kind: 'update' }>[]))
+      steps.push(updateStep(first.table, columns, run as Extract<BatchOperation, { kind: 'update' }>[]))
     }
     start = end
   }
   return steps
 }
 
-function shapeOf(operation: BatchOperation): string {
-  return `${operation.kind} ${operation.table} ${Object.keys(operation.kind === 'insert' ? operation.row : operation.values).join(',')}`
+function columnsOf(operation: BatchOperation): string[] {
+  return Object.keys(operation.kind === 'insert' ? operation.row : operation.values)
+}
+
+function sameShape(operation: BatchOperation, first: BatchOperation, columns: readonly string[]): boolean {
+  if (operation.kind !== first.kind || operation.table !== first.table) return false
+  const keys = columnsOf(operation)
+  if (keys.length !== columns.length) return false
+  for (let i = 0; i < keys.length; i += 1) if (keys[i] !== columns[i]) return false
+  return true
 }
 
 function insertStep(table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): WriterStep {

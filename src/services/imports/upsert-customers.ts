@@ -1,6 +1,6 @@
 import { customerProblems, type Customer, type CustomerFields, type FieldProblem } from '../../domain/customers/index.ts'
 import type { CustomerInput } from '../../schemas/customer.ts'
-import { customerColumns, toCustomer } from '../../store/repositories/customers.ts'
+import { customerColumns, customerRow, toCustomer } from '../../store/repositories/customers.ts'
 import type { CustomerRow } from '../../store/schema.ts'
 import { withCustomerDefaults } from '../customers/customer-fields.ts'
 import { batchWriter, type BatchWriter } from './batch-writer.ts'
@@ -57,7 +57,7 @@ async function upsertCustomer(
     lookup.remember([row])
     return 'updated'
   }
-  const row: CustomerRow = { id: newId(keys.id), ...columns, version: 1, created_at: now, updated_at: now }
+  const row = customerRow(columns, { id: newId(keys.id), version: 1, createdAt: now, updatedAt: now })
   writer.insert('customers', row)
   writer.audit({ actor, action: 'customer.created', entity: 'customer', entityId: row.id, after: toCustomer(row), at: now })
   lookup.remember([row])
