@@ -19,6 +19,12 @@ export type WriterStep = {
    * what it read (a version, the audit ledger's head) is still what the store holds.
    */
   expectChanges?: number
+  /**
+   * For a plain one-row `insert into … values (?, …)` given as `sql`: insert this many rows a
+   * statement (the rest one by one). Each statement has a cost of its own beyond its rows (a
+   * trigger's statement journal, the VDBE program); rows inserted so report no rowid (0).
+   */
+  rowsPerStatement?: number
 }
 
 /** The code of the error a step's `expectChanges` raises. */

@@ -29,18 +29,42 @@ function statementOf({ statement, sql }) {
   return named
 }
 
+/** `insert into t (…) values (?, …)` for `count` rows a statement: the tuple after the last `values` repeated. */
+function groupedInsert(sql, count) {
+  const key = `${count}×${sql}`
+  let cached = bySql.get(key)
+  if (!cached) {
+    const at = sql.toLowerCase().lastIndexOf(' values ')
+    if (!/^insert into /i.test(sql) || at < 0) throw new Error(`rowsPerStatement takes a plain one-row insert, not: ${sql}`)
+    const tuple = sql.slice(at + ' values '.length)
+    bySql.set(key, (cached = db.prepare(`${sql.slice(0, at)} values ${Array.from({ length: count }, () => tuple).join(', ')}`)))
+  }
+  return cached
+}
+
 const runSteps = db.transaction((steps) =>
   steps.map((step, index) => {
-    const { width, values: sent, expectChanges } = step
+    const { width, values: sent, expectChanges, rowsPerStatement = 1 } = step
     // Large batches come as one JSON text: copying a string to this thread costs next to nothing, cloning an array of many small values does not.
     const values = typeof sent === 'string' ? JSON.parse(sent) : sent
     const prepare = statementOf(step)
     const rows = width === 0 ? 1 : values.length / width
     const changes = new Int32Array(rows)
     const rowids = new Float64Array(rows)
+    let row = 0
+    if (rowsPerStatement > 1 && rows >= rowsPerStatement) {
+      // Whole groups first; a plain insert that does not throw inserted every row of its group.
+      const grouped = groupedInsert(step.sql, rowsPerStatement)
+      const params = new Array(width * rowsPerStatement)
+      for (; row + rowsPerStatement <= rows; row += rowsPerStatement) {
+        for (let i = 0, at = row * width; i < params.length; i += 1) params[i] = values[at + i]
+        grouped.run(params)
+        changes.fill(1, row, row + rowsPerStatement)
+      }
+    }
     // One parameter array refilled per row: no garbage per row on a thread that does little else.
     const params = new Array(width)
-    for (let row = 0; row < rows; row += 1) {
+    for (; row < rows; row += 1) {
       for (let i = 0, at = row * width; i < width; i += 1) params[i] = values[at + i]
       const result = prepare.run(params)
       if (expectChanges !== undefined && result.changes !== expectChanges) {

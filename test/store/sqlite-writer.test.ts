@@ -80,6 +80,18 @@ describe('the SQLite writer thread', () => {
     expect(read('select name, qty from items order by id')).toEqual([{ name: 'gear', qty: 6 }, { name: 'cog', qty: 8 }])
   })
 
+  it('inserts rows several a statement, the rest one by one, and refuses to group anything but a plain insert', async () => {
+    writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
+    const values = Array.from({ length: 7 }, (_, i) => [`part-${i}`, i]).flat()
+    const [inserted] = await writer.run([{ sql: 'insert into items (name, qty) values (?, ?)', width: 2, values, rowsPerStatement: 3 }])
+    expect(Array.from(inserted!.changes)).toEqual([1, 1, 1, 1, 1, 1, 1])
+    expect(read('select name, qty from items order by id')).toEqual(Array.from({ length: 7 }, (_, i) => ({ name: `part-${i}`, qty: i })))
+    await expect(writer.run([{ sql: 'update items set qty = ?', width: 1, values: [1, 2], rowsPerStatement: 2 }])).rejects.toThrow(/rowsPerStatement takes a plain one-row insert/)
+    // A failing group rolls back the message like any other step.
+    await expect(writer.run([{ sql: 'insert into items (name, qty) values (?, ?)', width: 2, values: ['new', 1, 'part-0', 2], rowsPerStatement: 2 }])).rejects.toThrow(/UNIQUE constraint failed/)
+    expect(read('select count(*) as n from items')).toEqual([{ n: 7 }])
+  })
+
   it('refuses the whole message as a write conflict when a row changes other than expected', async () => {
     writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
     await writer.run([{ statement: 'insert', width: 2, values: ['gear', 3] }])
