@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyAuditLedger } from '../../src/services/audit/verify-audit-ledger.ts'
 import { createCustomer } from '../../src/services/customers/create-customer.ts'
+import { PIPELINE_DEPTH } from '../../src/services/imports/import-pipeline.ts'
 import { runImport, type ImportProgress, type RunImportOptions } from '../../src/services/imports/run-import.ts'
 import { listAuditEntries } from '../../src/store/repositories/audit-ledger.ts'
 import { openTestStore, type TestStore } from '../helpers/dialects.ts'
@@ -29,9 +30,14 @@ describe('a pipelined customer import (SQLite file)', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  // The rows before the one a test changes the store under: the first lands, the others are in flight.
+  const fillers = Array.from({ length: PIPELINE_DEPTH }, (_, i) => `filler-${i},company,填充${i},CN\n`).join('')
   const importCsv = (content: string, options: Partial<RunImportOptions> = {}) => runImport({ store, actor, target: 'customers', format: 'csv', batchSize: 1, input: chunked(content, 64), ...options })
   const customer = (externalId: string) => store.sqlite!.prepare('select name, region, registration_id, external_id, version from customers where external_id = ?').get(externalId)
-  /** Runs `change` once, after the first `after` batches have landed: the next batch is already planned, not yet written. */
+  /**
+   * Runs `change` once, when the first `after` batches have landed: then the PIPELINE_DEPTH - 1
+   * batches after them are being written and the one after those is planned, not yet sent.
+   */
   const changeAfter = (after: number, change: () => void) => (progress: ImportProgress) => {
     if (progress.inserted + progress.updated + progress.unchanged + progress.failed === after) change()
   }
@@ -44,17 +50,17 @@ describe('a pipelined customer import (SQLite file)', () => {
     expect(await verifyAuditLedger({ store })).toEqual({ ok: true, checked: 3 })
   })
 
-  it('does a batch again on its own thread when another writer moved the audit ledger meanwhile', async () => {
+  it('does batches again on its own thread when another writer moved the audit ledger meanwhile', async () => {
     let created: Promise<unknown> | null = null
     const onProgress = changeAfter(1, () => {
       created = createCustomer({ store, actor, input: { type: 'company', name: '插队公司', country: 'CN' } })
     })
-    const result = await importCsv('externalId,type,name,country\na1,company,甲,CN\na2,company,乙,CN\na3,company,丙,CN\n', { onProgress })
+    const result = await importCsv(`externalId,type,name,country\n${fillers}a1,company,甲,CN\n`, { onProgress })
     await created
-    expect(result).toMatchObject({ inserted: 3, failed: 0 })
-    expect(await verifyAuditLedger({ store })).toEqual({ ok: true, checked: 4 })
+    expect(result).toMatchObject({ inserted: PIPELINE_DEPTH + 1, failed: 0 })
+    expect(await verifyAuditLedger({ store })).toEqual({ ok: true, checked: PIPELINE_DEPTH + 2 })
     const actions = (await listAuditEntries(store.db, { limit: 10, order: 'asc' })).map((entry) => entry.action)
-    expect(actions).toEqual(['customer.created', 'customer.created', 'customer.created', 'customer.created'])
+    expect(actions).toEqual(Array.from({ length: PIPELINE_DEPTH + 2 }, () => 'customer.created'))
   })
 
   it('does not overwrite a change made to a customer after its batch was planned', async () => {
@@ -63,10 +69,10 @@ describe('a pipelined customer import (SQLite file)', () => {
       // Not audited, so only the version tells: the writer's update must find it moved.
       store.sqlite!.prepare("update customers set region = '杭州', version = version + 1 where external_id = 'b1'").run()
     })
-    const result = await importCsv('externalId,type,name,country\nfiller,company,填充,CN\nb1,company,乙公司（新）,CN\n', { onProgress })
-    expect(result).toMatchObject({ inserted: 1, updated: 1, failed: 0 })
+    const result = await importCsv(`externalId,type,name,country\n${fillers}b1,company,乙公司（新）,CN\n`, { onProgress })
+    expect(result).toMatchObject({ inserted: PIPELINE_DEPTH, updated: 1, failed: 0 })
     expect(customer('b1')).toEqual({ name: '乙公司（新）', region: '杭州', registration_id: null, external_id: 'b1', version: 3 })
-    expect(await verifyAuditLedger({ store })).toEqual({ ok: true, checked: 3 })
+    expect(await verifyAuditLedger({ store })).toEqual({ ok: true, checked: 2 + PIPELINE_DEPTH })
   })
 
   it('updates, rather than duplicates, a customer another writer inserted after the batch was planned', async () => {
@@ -75,8 +81,8 @@ describe('a pipelined customer import (SQLite file)', () => {
         .sqlite!.prepare(`insert into customers (id, external_id, type, name, country, status, search_text, created_at, updated_at) values ('c0ffee00-0000-4000-8000-000000000001', 'c1', 'company', '丙公司', 'CN', 'active', '丙公司', '2026-01-01', '2026-01-01')`)
         .run()
     })
-    const result = await importCsv('externalId,type,name,country,region\nfiller,company,填充,CN,\nc1,company,丙公司,CN,成都\n', { onProgress })
-    expect(result).toMatchObject({ inserted: 1, updated: 1, failed: 0 })
+    const result = await importCsv(`externalId,type,name,country,region\n${fillers.replace(/\n/g, ',\n')}c1,company,丙公司,CN,成都\n`, { onProgress })
+    expect(result).toMatchObject({ inserted: PIPELINE_DEPTH, updated: 1, failed: 0 })
     expect(customer('c1')).toMatchObject({ region: '成都', version: 2 })
     expect(store.sqlite!.prepare("select count(*) as n from customers where external_id = 'c1'").get()).toEqual({ n: 1 })
     expect(store.sqlite!.prepare(`insert into customers_fts(customers_fts, rank) values ('integrity-check', 1)`).run()).toBeDefined()

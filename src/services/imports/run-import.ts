@@ -6,7 +6,7 @@ import { listCustomFieldDefinitions } from '../../store/repositories/custom-fiel
 import type { Database } from '../../store/schema.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import type { ImportContext, PreparedRow, RowOutcome } from './import-target.ts'
-import { ImportPipeline, type BatchLanding } from './import-pipeline.ts'
+import { ImportPipeline, PIPELINE_DEPTH, type BatchLanding } from './import-pipeline.ts'
 import { ImportFileError, readRows } from './read-rows.ts'
 import { IMPORT_TARGET_HANDLERS } from './targets.ts'
 import { planColumns, toRecord, type ColumnPlan } from './to-record.ts'
@@ -93,33 +93,42 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
     count(batch, outcomes)
   }
 
-  // On a SQLite file, batches are planned here and written by a writer thread, one in flight (import-pipeline.ts).
+  // On a SQLite file, batches are planned here and written by a writer thread, a few in flight (import-pipeline.ts).
   const pipeline = !atomic && handler.pipelined ? ImportPipeline.for(store) : null
-  let inFlight: { batch: Entry[]; outcomes: RowOutcome[]; landing: Promise<BatchLanding> } | null = null
-  /** Waits for the batch in flight; one that met a conflict is done again here. False when it had to be. */
-  const land = async (): Promise<boolean> => {
-    if (!inFlight) return true
-    const { batch, outcomes, landing } = inFlight
-    inFlight = null
-    if ((await landing) === 'landed') {
-      count(batch, outcomes)
+  const inFlight: { batch: Entry[]; outcomes: RowOutcome[]; landing: Promise<BatchLanding> }[] = []
+  /**
+   * Waits for the oldest batch in flight. One that met a conflict is done again here, and so is
+   * every batch sent after it (planned on top of it, none of them was written). False then.
+   */
+  const landOldest = async (): Promise<boolean> => {
+    const oldest = inFlight.shift()!
+    if ((await oldest.landing) === 'landed') {
+      count(oldest.batch, oldest.outcomes)
       return true
     }
-    await flushHere(batch, null)
+    const again = [oldest, ...inFlight.splice(0)]
+    for (const later of again.slice(1)) await later.landing
+    pipeline!.reset()
+    for (const { batch } of again) await flushHere(batch, null)
     return false
+  }
+  const landAll = async () => {
+    while (inFlight.length > 0) await landOldest()
   }
   const flushPipelined = async (batch: Entry[], pipeline: ImportPipeline) => {
     const prepared = preparedOf(batch)
     const planned = await pipeline.plan((batchPipeline) => (prepared.length === 0 ? Promise.resolve([]) : handler.upsert({ ...contextFor(store.db), pipeline: batchPipeline }, prepared)))
-    // This batch was planned on top of the one in flight: if that one had to be done again, so must this.
-    if (!(await land())) {
-      pipeline.reset()
-      await flushHere(batch, null)
-      return
+    while (inFlight.length >= PIPELINE_DEPTH) {
+      // This batch was planned on top of those in flight: if one had to be done again, so must this.
+      if (!(await landOldest())) {
+        await flushHere(batch, null)
+        return
+      }
     }
-    inFlight = { batch, outcomes: planned.result, landing: pipeline.send(planned) }
-    // Not awaited until the next batch is planned; a failure that is no conflict surfaces then, or at the end.
-    inFlight.landing.catch(() => {})
+    const landing = pipeline.send(planned)
+    // Awaited in turn; a failure that is no conflict surfaces then, or at the end.
+    landing.catch(() => {})
+    inFlight.push({ batch, outcomes: planned.result, landing })
   }
   const flush = (batch: Entry[], trx: Kysely<Database> | null) => (pipeline && !trx ? flushPipelined(batch, pipeline) : flushHere(batch, trx))
 
@@ -167,7 +176,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
   } else {
     try {
       await importAll(null)
-      await land()
+      await landAll()
     } finally {
       await pipeline?.close()
     }
