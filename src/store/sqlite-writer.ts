@@ -25,6 +25,12 @@ export type WriterStep = {
    * trigger's statement journal, the VDBE program); rows inserted so report no rowid (0).
    */
   rowsPerStatement?: number
+  /**
+   * Parameters the same in every row, as [position, value] pairs: `values` then holds only the
+   * others, row after row. An import batch repeats its time, actor, country, status… in every
+   * row; each repeated string would be copied to the thread and made again there.
+   */
+  fixed?: readonly (readonly [number, unknown])[]
 }
 
 /** The code of the error a step's `expectChanges` raises. */

@@ -42,30 +42,48 @@ function groupedInsert(sql, count) {
   return cached
 }
 
+/**
+ * A step's parameters for `count` rows a statement, refilled row after row: the fixed ones
+ * written once, `slots` the positions the rows' own values go to.
+ */
+function parameterLayout(width, fixed, count) {
+  const params = new Array(width * count)
+  const isFixed = new Array(width).fill(false)
+  for (const [position, value] of fixed) {
+    isFixed[position] = true
+    for (let group = 0; group < count; group += 1) params[group * width + position] = value
+  }
+  const slots = []
+  for (let group = 0; group < count; group += 1) for (let position = 0; position < width; position += 1) if (!isFixed[position]) slots.push(group * width + position)
+  return { params, slots }
+}
+
 const runSteps = db.transaction((steps) =>
   steps.map((step, index) => {
-    const { width, values: sent, expectChanges, rowsPerStatement = 1 } = step
+    const { width, values: sent, expectChanges, rowsPerStatement = 1, fixed = [] } = step
     // Large batches come as one JSON text: copying a string to this thread costs next to nothing, cloning an array of many small values does not.
     const values = typeof sent === 'string' ? JSON.parse(sent) : sent
     const prepare = statementOf(step)
-    const rows = width === 0 ? 1 : values.length / width
+    const given = width - fixed.length
+    if (width > 0 && given === 0) throw new Error(`step ${index + 1} fixes every parameter, so its rows cannot be counted: leave one out of fixed`)
+    const rows = width === 0 ? 1 : values.length / given
     const changes = new Int32Array(rows)
     const rowids = new Float64Array(rows)
     let row = 0
     if (rowsPerStatement > 1 && rows >= rowsPerStatement) {
       // Whole groups first; a plain insert that does not throw inserted every row of its group.
       const grouped = groupedInsert(step.sql, rowsPerStatement)
-      const params = new Array(width * rowsPerStatement)
+      const { params, slots } = parameterLayout(width, fixed, rowsPerStatement)
       for (; row + rowsPerStatement <= rows; row += rowsPerStatement) {
-        for (let i = 0, at = row * width; i < params.length; i += 1) params[i] = values[at + i]
+        for (let i = 0, at = row * given; i < slots.length; i += 1) params[slots[i]] = values[at + i]
         grouped.run(params)
         changes.fill(1, row, row + rowsPerStatement)
       }
     }
     // One parameter array refilled per row: no garbage per row on a thread that does little else.
-    const params = new Array(width)
+    const { params, slots } = parameterLayout(width, fixed, 1)
     for (; row < rows; row += 1) {
-      for (let i = 0, at = row * width; i < width; i += 1) params[i] = values[at + i]
+      for (let i = 0, at = row * given; i < slots.length; i += 1) params[slots[i]] = values[at + i]
       const result = prepare.run(params)
       if (expectChanges !== undefined && result.changes !== expectChanges) {
         throw Object.assign(new Error(`step ${index + 1} (${step.statement ?? step.sql}) changed ${result.changes} rows for row ${row + 1}, expected ${expectChanges}: the store changed since the batch was planned`), { code: 'FENGKONG_WRITE_CONFLICT' })

@@ -92,6 +92,15 @@ describe('the SQLite writer thread', () => {
     expect(read('select count(*) as n from items')).toEqual([{ n: 7 }])
   })
 
+  it('takes parameters the same in every row once, grouped or not', async () => {
+    writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
+    const sql = 'insert into items (name, qty) values (?, ?)'
+    await writer.run([{ sql, width: 2, values: ['a', 'b', 'c', 'd', 'e'], fixed: [[1, 7]], rowsPerStatement: 2 }])
+    await writer.run([{ sql, width: 2, values: [8], fixed: [[0, 'f']], expectChanges: 1 }])
+    expect(read('select name, qty from items order by id')).toEqual([...['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, qty: 7 })), { name: 'f', qty: 8 }])
+    await expect(writer.run([{ sql, width: 2, values: [], fixed: [[0, 'x'], [1, 1]] }])).rejects.toThrow(/fixes every parameter/)
+  })
+
   it('refuses the whole message as a write conflict when a row changes other than expected', async () => {
     writer = new SqliteWriter({ path, pragmas: SQLITE_PRAGMAS, statements: STATEMENTS })
     await writer.run([{ statement: 'insert', width: 2, values: ['gear', 3] }])

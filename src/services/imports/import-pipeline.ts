@@ -156,10 +156,24 @@ function sameShape(operation: BatchOperation, first: BatchOperation, columns: re
 }
 
 function insertStep(table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): WriterStep {
-  const values: unknown[] = new Array(rows.length * columns.length)
+  // Columns the same in every row (the batch's time, the actor, often the country and status) go once.
+  const fixed: [number, unknown][] = []
+  const varying: string[] = []
+  const first = rows[0]!
+  for (let c = 0; c < columns.length; c += 1) {
+    const column = columns[c]!
+    const value = first[column] ?? null
+    let same = rows.length > 1
+    for (let r = 1; same && r < rows.length; r += 1) same = (rows[r]![column] ?? null) === value
+    if (same) fixed.push([c, value])
+    else varying.push(column)
+  }
+  // One column at least must vary, or the writer could not count the rows.
+  if (varying.length === 0) varying.push(columns[fixed.pop()![0]]!)
+  const values: unknown[] = new Array(rows.length * varying.length)
   let at = 0
-  for (const row of rows) for (const column of columns) values[at++] = row[column] ?? null
-  return { sql: `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, width: columns.length, values, rowsPerStatement: ROWS_PER_INSERT }
+  for (const row of rows) for (const column of varying) values[at++] = row[column] ?? null
+  return { sql: `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, width: columns.length, values, fixed, rowsPerStatement: ROWS_PER_INSERT }
 }
 
 /** Updates that land only on the version they read: a row someone else changed meanwhile changes nothing, and the batch is a conflict. */
