@@ -35,14 +35,14 @@ const MOVE_AUDIT_HEAD = 'update audit_head set seq = ?, hash = ? where id = 1 an
  * - every customer the batch updates still has the version it read;
  * - the keys it inserts are still free (the unique indexes).
  * If another writer (the API, another import) got in between, the writer commits nothing of
- * the batch and answers `conflict`; the import then does that batch, and the one it planned
- * on top of it, the ordinary way, in one transaction of its own thread, and goes on.
+ * the batch and answers `conflict`; the import then does that batch, and those planned on
+ * top of it, the ordinary way, in a transaction each on its own thread, and goes on.
  *
  * Batches are planned while those before them are still being written (up to
  * PIPELINE_DEPTH in flight, which evens out batches that take longer on one side than the
  * other), so a batch's lookup answers from their writes before the store. A batch that
- * meets a conflict makes every batch after it meet one too: each was chained to its
- * audit entries, which never landed.
+ * meets a conflict makes every batch after it that writes meet one too: its audit entries
+ * were chained to entries that never landed, so its head check fails.
  */
 export class ImportPipeline {
   private writer: SqliteWriter | null = null
