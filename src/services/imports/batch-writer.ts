@@ -27,6 +27,11 @@ export type BatchOperation =
   | { kind: 'insert'; table: ImportTable; row: Record<string, unknown> }
   | { kind: 'update'; table: ImportTable; id: string; version: number | undefined; values: Record<string, unknown> }
 
+/** Whether a batch inserts customers: it then defers their search index to its end (migration 0018), on either path. */
+export function insertsCustomers(operations: readonly BatchOperation[]): boolean {
+  return operations.some((operation) => operation.kind === 'insert' && operation.table === 'customers')
+}
+
 /** A batch's writes kept in order and not made: a pipelined import hands them to its writer thread (import-pipeline.ts). */
 export type RecordedBatch = BatchWriter & { operations: BatchOperation[]; auditRecords: AuditRecord[] }
 
@@ -66,7 +71,7 @@ export function batchWriter({ store, trx }: Pick<ImportContext, 'store' | 'trx'>
     audit,
     async flush() {
       // New customers join the search index once a batch, not once a row (migration 0018).
-      if (sqlite && operations.some((operation) => operation.kind === 'insert' && operation.table === 'customers')) await withDeferredCustomerSearchIndex(sqlite, writeOperations)
+      if (sqlite && insertsCustomers(operations)) await withDeferredCustomerSearchIndex(sqlite, writeOperations)
       else await writeOperations()
       if (sqlite) appendAuditEntriesSqlite(sqlite, auditRecords)
       else await appendAuditEntries(trx, auditRecords)

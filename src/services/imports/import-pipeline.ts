@@ -1,16 +1,16 @@
-import type SqliteDatabase from 'better-sqlite3'
 import type { ChainHead } from '../../domain/audit/index.ts'
 import { CATCH_UP_CUSTOMER_SEARCH_INDEX, DEFER_CUSTOMER_SEARCH_INDEX } from '../../store/customer-search-deferral.ts'
 import { SQLITE_PRAGMAS, type Store } from '../../store/open-store.ts'
-import { chainAuditEntries, toAuditRow } from '../../store/repositories/audit-ledger.ts'
+import { chainAuditEntries, readAuditHead, toAuditRow } from '../../store/repositories/audit-ledger.ts'
 import { AUDIT_ENTRY_COLUMNS } from '../../store/repositories/audit-ledger-sqlite.ts'
 import { SqliteWriter, WRITE_CONFLICT, type WriterStep } from '../../store/sqlite-writer.ts'
-import { recordingBatchWriter, type BatchOperation, type RecordedBatch } from './batch-writer.ts'
+import { isUniqueViolation } from '../../store/unique-violation.ts'
+import { insertsCustomers, recordingBatchWriter, type BatchOperation, type RecordedBatch } from './batch-writer.ts'
 import type { WrittenCustomers } from './customer-lookup.ts'
 import type { PipelinedBatch } from './import-target.ts'
 
 /** A batch planned on the import's thread: what its upsert answered, and the writes to make. */
-export type PlannedBatch<T> = { result: T; steps: WriterStep[]; entry: object }
+export type PlannedBatch<T> = { result: T; steps: WriterStep[]; written: WrittenCustomers }
 
 export type BatchLanding = 'landed' | 'conflict'
 
@@ -48,26 +48,28 @@ export class ImportPipeline {
   private writer: SqliteWriter | null = null
   /** The audit entry the next batch's entries follow: the last one planned, once read from the store. */
   private head: ChainHead | null = null
-  /** What each batch planned and not yet landed wrote, oldest first. */
-  private unlanded: { written: WrittenCustomers }[] = []
 
-  private constructor(private readonly sqlite: SqliteDatabase.Database) {}
+  private constructor(private readonly store: Store & { sqlite: NonNullable<Store['sqlite']> }) {}
 
   /** A pipeline for the store, or null where the import writes on its own thread: PostgreSQL, and SQLite in memory (no second connection can see it). */
   static for(store: Store): ImportPipeline | null {
     const sqlite = store.sqlite
-    return sqlite && !sqlite.memory ? new ImportPipeline(sqlite) : null
+    return sqlite && !sqlite.memory ? new ImportPipeline({ ...store, sqlite }) : null
   }
 
-  /** Runs an upsert with its writes recorded, not made, and turns them into the writer's steps. */
-  async plan<T>(upsert: (batch: PipelinedBatch) => Promise<T>): Promise<PlannedBatch<T>> {
+  /**
+   * Runs an upsert with its writes recorded, not made, and turns them into the writer's steps.
+   * `inFlight`: what the batches sent and not yet landed wrote, oldest first.
+   */
+  async plan<T>(upsert: (batch: PipelinedBatch) => Promise<T>, inFlight: readonly WrittenCustomers[]): Promise<PlannedBatch<T>> {
     const writer = recordingBatchWriter()
-    const inFlight = this.unlanded.length === 0 ? null : this.unlanded.flatMap((batch) => batch.written)
-    const entry = { written: [] as WrittenCustomers }
-    const result = await upsert({ writer, inFlight, wrote: (customers) => (entry.written = customers) })
-    const steps = this.stepsOf(writer)
-    this.unlanded.push(entry)
-    return { result, steps, entry }
+    let written: WrittenCustomers = []
+    const result = await upsert({ writer, inFlight: inFlight.length === 0 ? null : inFlight.flat(), wrote: (customers) => (written = customers) })
+    if (writer.auditRecords.length > 0 && !this.head) {
+      this.head = await readAuditHead(this.store.db)
+      if (!this.head) throw new Error('the audit ledger has no head row')
+    }
+    return { result, steps: this.stepsOf(writer), written }
   }
 
   /**
@@ -75,15 +77,11 @@ export class ImportPipeline {
    * (the thread takes them in order).
    */
   async send(planned: PlannedBatch<unknown>): Promise<BatchLanding> {
-    const landed = () => {
-      this.unlanded = this.unlanded.filter((entry) => entry !== planned.entry)
-      return 'landed' as const
-    }
-    if (planned.steps.length === 0) return landed()
-    this.writer ??= new SqliteWriter({ path: this.sqlite.name, pragmas: SQLITE_PRAGMAS, statements: {} })
+    if (planned.steps.length === 0) return 'landed'
+    this.writer ??= new SqliteWriter({ path: this.store.sqlite.name, pragmas: SQLITE_PRAGMAS, statements: {} })
     try {
       await this.writer.run(planned.steps)
-      return landed()
+      return 'landed'
     } catch (error) {
       if (!isConflict(error)) throw error
       this.reset()
@@ -91,10 +89,9 @@ export class ImportPipeline {
     }
   }
 
-  /** Forgets what it planned on: the next batch reads the ledger's head and every customer from the store. */
+  /** Forgets the head it chained to: the next batch reads it from the store. */
   reset(): void {
     this.head = null
-    this.unlanded = []
   }
 
   async close(): Promise<void> {
@@ -106,7 +103,7 @@ export class ImportPipeline {
     const steps: WriterStep[] = []
     let auditStep: WriterStep | null = null
     if (auditRecords.length > 0) {
-      const head = (this.head ??= readAuditHead(this.sqlite))
+      const head = this.head!
       const sealed = chainAuditEntries(head, auditRecords)
       const last = sealed.at(-1)!.entry
       // First, so a batch that lost the race stops before it writes anything.
@@ -114,7 +111,7 @@ export class ImportPipeline {
       this.head = { seq: last.seq, hash: last.hash }
       auditStep = insertStep('audit_entries', AUDIT_ENTRY_COLUMNS, sealed.map(toAuditRow))
     }
-    const defersSearch = operations.some((operation) => operation.kind === 'insert' && operation.table === 'customers')
+    const defersSearch = insertsCustomers(operations)
     if (defersSearch) steps.push({ sql: DEFER_CUSTOMER_SEARCH_INDEX, width: 0, values: [] })
     steps.push(...operationSteps(operations))
     if (defersSearch) for (const sql of CATCH_UP_CUSTOMER_SEARCH_INDEX) steps.push({ sql, width: 0, values: [] })
@@ -191,14 +188,7 @@ function updateStep(table: string, columns: readonly string[], updates: readonly
   return { sql: `update ${table} set ${set} where id = ? and version = ?`, width, values, expectChanges: 1 }
 }
 
-function readAuditHead(sqlite: SqliteDatabase.Database): ChainHead {
-  const head = sqlite.prepare('select seq, hash from audit_head where id = 1').get() as { seq: number; hash: string } | undefined
-  if (!head) throw new Error('the audit ledger has no head row')
-  return { seq: Number(head.seq), hash: head.hash }
-}
-
 /** The writer found the store changed since the batch was planned: a moved head or version (expectChanges), or a key someone else took. */
 function isConflict(error: unknown): boolean {
-  const code = (error as { code?: string }).code
-  return code === WRITE_CONFLICT || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  return (error as { code?: string }).code === WRITE_CONFLICT || isUniqueViolation(error)
 }

@@ -6,6 +6,7 @@ import { listCustomFieldDefinitions } from '../../store/repositories/custom-fiel
 import type { Database } from '../../store/schema.ts'
 import { actorLabel, type Actor } from '../actor.ts'
 import type { ImportContext, PreparedRow, RowOutcome } from './import-target.ts'
+import type { WrittenCustomers } from './customer-lookup.ts'
 import { ImportPipeline, PIPELINE_DEPTH, type BatchLanding } from './import-pipeline.ts'
 import { ImportFileError, readRows } from './read-rows.ts'
 import { IMPORT_TARGET_HANDLERS } from './targets.ts'
@@ -95,7 +96,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
 
   // On a SQLite file, batches are planned here and written by a writer thread, a few in flight (import-pipeline.ts).
   const pipeline = !atomic && handler.pipelined ? ImportPipeline.for(store) : null
-  const inFlight: { batch: Entry[]; outcomes: RowOutcome[]; landing: Promise<BatchLanding> }[] = []
+  const inFlight: { batch: Entry[]; outcomes: RowOutcome[]; written: WrittenCustomers; landing: Promise<BatchLanding> }[] = []
   /**
    * Waits for the oldest batch in flight. One that met a conflict is done again here, and so is
    * every batch sent after it (planned on top of it, none of them was written). False then.
@@ -117,7 +118,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
   }
   const flushPipelined = async (batch: Entry[], pipeline: ImportPipeline) => {
     const prepared = preparedOf(batch)
-    const planned = await pipeline.plan((batchPipeline) => (prepared.length === 0 ? Promise.resolve([]) : handler.upsert({ ...contextFor(store.db), pipeline: batchPipeline }, prepared)))
+    const planned = await pipeline.plan(
+      (batchPipeline) => (prepared.length === 0 ? Promise.resolve([]) : handler.upsert({ ...contextFor(store.db), pipeline: batchPipeline }, prepared)),
+      inFlight.map((sent) => sent.written),
+    )
     while (inFlight.length >= PIPELINE_DEPTH) {
       // This batch was planned on top of those in flight: if one had to be done again, so must this.
       if (!(await landOldest())) {
@@ -128,7 +132,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
     const landing = pipeline.send(planned)
     // Awaited in turn; a failure that is no conflict surfaces then, or at the end.
     landing.catch(() => {})
-    inFlight.push({ batch, outcomes: planned.result, landing })
+    inFlight.push({ batch, outcomes: planned.result, written: planned.written, landing })
   }
   const flush = (batch: Entry[], trx: Kysely<Database> | null) => (pipeline && !trx ? flushPipelined(batch, pipeline) : flushHere(batch, trx))
 

@@ -50,7 +50,7 @@ async function upsertCustomer(
   const { now, actor } = context
   if (matched) {
     if (sameColumns(matched, columns)) return 'unchanged'
-    const row: CustomerRow = { ...matched, ...columns, version: matched.version + 1, updated_at: now }
+    const row = customerRow(columns, { id: matched.id, version: matched.version + 1, createdAt: matched.created_at, updatedAt: now })
     writer.update('customers', matched, { ...columns, version: row.version, updated_at: now })
     writer.audit({ actor, action: 'customer.updated', entity: 'customer', entityId: row.id, before: toCustomer(matched), after: toCustomer(row), at: now })
     lookup.forget(matched)
