@@ -70,7 +70,7 @@ export class SqliteWriter {
 
   constructor(options: SqliteWriterOptions) {
     this.worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {
-      workerData: { path: options.path, pragmas: options.pragmas, statements: options.statements },
+      workerData: { path: options.path, pragmas: options.pragmas, statements: options.statements, conflictCode: WRITE_CONFLICT },
     })
     this.worker.on('message', (message: { id: number; results?: WriterStepResult[]; error?: { message: string; code?: string } }) => {
       const waiting = this.pending.get(message.id)

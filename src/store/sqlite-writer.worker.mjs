@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 
-const { path, pragmas, statements } = workerData
+const { path, pragmas, statements, conflictCode } = workerData
 let db
 let prepared
 try {
@@ -58,6 +58,13 @@ function parameterLayout(width, fixed, count) {
   return { params, slots }
 }
 
+/** The error an `expectChanges` step raises when a row changed other than expected (its code is sqlite-writer.ts's WRITE_CONFLICT). */
+function conflict(step, index, row, changed, count = 1) {
+  const rows = count === 1 ? `row ${row + 1}` : `rows ${row + 1}–${row + count}`
+  const message = `step ${index + 1} (${step.statement ?? step.sql}) changed ${changed} rows for ${rows}, expected ${step.expectChanges * count}: the store changed since the batch was planned`
+  return Object.assign(new Error(message), { code: conflictCode })
+}
+
 const runSteps = db.transaction((steps) =>
   steps.map((step, index) => {
     const { width, values: sent, expectChanges, rowsPerStatement = 1, fixed = [] } = step
@@ -76,7 +83,8 @@ const runSteps = db.transaction((steps) =>
       const { params, slots } = parameterLayout(width, fixed, rowsPerStatement)
       for (; row + rowsPerStatement <= rows; row += rowsPerStatement) {
         for (let i = 0, at = row * given; i < slots.length; i += 1) params[slots[i]] = values[at + i]
-        grouped.run(params)
+        const result = grouped.run(params)
+        if (expectChanges !== undefined && result.changes !== expectChanges * rowsPerStatement) throw conflict(step, index, row, result.changes, rowsPerStatement)
         changes.fill(1, row, row + rowsPerStatement)
       }
     }
@@ -85,9 +93,7 @@ const runSteps = db.transaction((steps) =>
     for (; row < rows; row += 1) {
       for (let i = 0, at = row * given; i < slots.length; i += 1) params[slots[i]] = values[at + i]
       const result = prepare.run(params)
-      if (expectChanges !== undefined && result.changes !== expectChanges) {
-        throw Object.assign(new Error(`step ${index + 1} (${step.statement ?? step.sql}) changed ${result.changes} rows for row ${row + 1}, expected ${expectChanges}: the store changed since the batch was planned`), { code: 'FENGKONG_WRITE_CONFLICT' })
-      }
+      if (expectChanges !== undefined && result.changes !== expectChanges) throw conflict(step, index, row, result.changes)
       changes[row] = result.changes
       rowids[row] = Number(result.lastInsertRowid)
     }

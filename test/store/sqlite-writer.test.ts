@@ -110,6 +110,10 @@ describe('the SQLite writer thread', () => {
     ])
     await expect(conflicting).rejects.toMatchObject({ code: WRITE_CONFLICT, message: expect.stringMatching(/^step 2 .* changed 0 rows for row 2, expected 1/) })
     expect(read('select name, qty from items order by id')).toEqual([{ name: 'gear', qty: 3 }])
+    // Grouped inserts are checked too, a statement at a time (a plain insert changes exactly its rows: here 2 of the 4 expected).
+    const grouped = writer.run([{ sql: 'insert into items (name, qty) values (?, ?)', width: 2, values: ['a', 1, 'b', 2], rowsPerStatement: 2, expectChanges: 2 }])
+    await expect(grouped).rejects.toMatchObject({ code: WRITE_CONFLICT, message: expect.stringMatching(/changed 2 rows for rows 1–2, expected 4/) })
+    expect(read('select count(*) as n from items')).toEqual([{ n: 1 }])
   })
 
   it('says which file and why when it cannot start', async () => {

@@ -4,7 +4,7 @@ import type { CustomerInput } from '../../schemas/customer.ts'
 import type { Store } from '../../store/open-store.ts'
 import { appendAuditEntry } from '../../store/repositories/audit-ledger.ts'
 import { listCustomFieldDefinitions } from '../../store/repositories/custom-fields.ts'
-import { customerColumns, toCustomer } from '../../store/repositories/customers.ts'
+import { customerColumns, customerRow, toCustomer } from '../../store/repositories/customers.ts'
 import { findUserRowById } from '../../store/repositories/users.ts'
 import type { Database } from '../../store/schema.ts'
 import { isUniqueViolation } from '../../store/unique-violation.ts'
@@ -27,7 +27,7 @@ export async function createCustomer({ store, actor, input }: CreateCustomerOpti
     try {
       row = await trx
         .insertInto('customers')
-        .values({ id: uuidV7(), ...customerColumns(fields), version: 1, created_at: now, updated_at: now })
+        .values(customerRow(customerColumns(fields), { id: uuidV7(), version: 1, createdAt: now, updatedAt: now }))
         .returningAll()
         .executeTakeFirstOrThrow()
     } catch (error) {
