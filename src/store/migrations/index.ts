@@ -17,6 +17,7 @@ import * as riskPolicy from './0015-risk-policy.ts'
 import * as workflow from './0016-workflow.ts'
 import * as invoicePaid from './0017-invoice-paid.ts'
 import * as deferredSearchIndex from './0018-deferred-search-index.ts'
+import * as auditSeqRowid from './0019-audit-seq-rowid.ts'
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the same
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-workflow': workflow,
   '0017-invoice-paid': invoicePaid,
   '0018-deferred-search-index': deferredSearchIndex,
+  '0019-audit-seq-rowid': auditSeqRowid,
 }
