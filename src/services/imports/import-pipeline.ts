@@ -76,11 +76,20 @@ export class ImportPipeline {
    * Writes a planned batch in one transaction on the writer thread, after those sent before it
    * (the thread takes them in order).
    */
-  async send(planned: PlannedBatch<unknown>): Promise<BatchLanding> {
-    if (planned.steps.length === 0) return 'landed'
+  send(planned: PlannedBatch<unknown>): Promise<BatchLanding> {
+    if (planned.steps.length === 0) return Promise.resolve('landed')
     this.writer ??= new SqliteWriter({ path: this.store.sqlite.name, pragmas: SQLITE_PRAGMAS, statements: {} })
+    // Not an async function holding `planned` while the writer works: the steps (a batch's
+    // values, its audit entries' text) were copied to the writer thread when run() posted
+    // them, and let go here they die young instead of being copied by every scavenge until
+    // the batch lands. Measured on 100,000 customers, five runs each: scavenges took 519–693 ms
+    // of the import thread (median 595) instead of 699–811 (median 748).
+    return this.landing(this.writer.run(planned.steps))
+  }
+
+  private async landing(written: Promise<unknown>): Promise<BatchLanding> {
     try {
-      await this.writer.run(planned.steps)
+      await written
       return 'landed'
     } catch (error) {
       if (!isConflict(error)) throw error
