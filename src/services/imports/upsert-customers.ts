@@ -1,6 +1,6 @@
 import { customerProblems, type Customer, type CustomerFields, type FieldProblem } from '../../domain/customers/index.ts'
 import type { CustomerInput } from '../../schemas/customer.ts'
-import { customerColumns, customerRow, toCustomer } from '../../store/repositories/customers.ts'
+import { customerColumns, customerJson, customerRow, toCustomer } from '../../store/repositories/customers.ts'
 import type { CustomerRow } from '../../store/schema.ts'
 import { withCustomerDefaults } from '../customers/customer-fields.ts'
 import { batchWriter, type BatchWriter } from './batch-writer.ts'
@@ -52,14 +52,14 @@ async function upsertCustomer(
     if (sameColumns(matched, columns)) return 'unchanged'
     const row = customerRow(columns, { id: matched.id, version: matched.version + 1, createdAt: matched.created_at, updatedAt: now })
     writer.update('customers', matched, { ...columns, version: row.version, updated_at: now })
-    writer.audit({ actor, action: 'customer.updated', entity: 'customer', entityId: row.id, before: toCustomer(matched), after: toCustomer(row), at: now })
+    writer.audit({ actor, action: 'customer.updated', entity: 'customer', entityId: row.id, before: toCustomer(matched), after: customerJson(row), at: now })
     lookup.forget(matched)
     lookup.remember([row])
     return 'updated'
   }
   const row = customerRow(columns, { id: newId(keys.id), version: 1, createdAt: now, updatedAt: now })
   writer.insert('customers', row)
-  writer.audit({ actor, action: 'customer.created', entity: 'customer', entityId: row.id, after: toCustomer(row), at: now })
+  writer.audit({ actor, action: 'customer.created', entity: 'customer', entityId: row.id, after: customerJson(row), at: now })
   lookup.remember([row])
   return 'inserted'
 }

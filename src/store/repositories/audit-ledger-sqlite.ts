@@ -1,7 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3'
-import type { AuditEntry } from '../../domain/audit/index.ts'
 import { sqliteBulkInsert } from '../sqlite-bulk-insert.ts'
-import { chainAuditEntries, toAuditRow, type AuditRecord } from './audit-ledger.ts'
+import { chainAuditEntries, toAuditRow, type AppendedAuditEntry, type AuditRecord } from './audit-ledger.ts'
 
 /** audit_entries' columns in the order bulk appends write them. */
 export const AUDIT_ENTRY_COLUMNS = ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash', 'customer_id'] as const
@@ -12,7 +11,7 @@ export const AUDIT_ENTRY_COLUMNS = ['seq', 'at', 'actor', 'action', 'entity', 'e
  * with chainAuditEntries, insert, move the head's hash. Call it inside the transaction that
  * makes the writes it records (a Kysely transaction on the same handle).
  */
-export function appendAuditEntriesSqlite(sqlite: SqliteDatabase.Database, records: readonly AuditRecord[]): AuditEntry[] {
+export function appendAuditEntriesSqlite(sqlite: SqliteDatabase.Database, records: readonly AuditRecord[]): AppendedAuditEntry[] {
   if (records.length === 0) return []
   if (!sqlite.inTransaction) throw new Error('audit entries must be appended inside the transaction of the writes they record')
   const head = sqlite.prepare('update audit_head set seq = seq + ? where id = 1 returning seq, hash').get(records.length) as { seq: number; hash: string } | undefined

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { auditEntryCustomerId, sealAuditEntryText, type SealedAuditEntry, type AuditEntry, type ChainHead, type JsonValue } from '../../domain/audit/index.ts'
+import { auditEntryCustomerId, sealAuditEntryText, type AuditEntry, type AuditPayload, type ChainHead, type JsonValue, type SealedAuditEntry } from '../../domain/audit/index.ts'
 import type { AuditEntryRow, Database } from '../schema.ts'
 
 export type AuditRecord = {
@@ -7,16 +7,20 @@ export type AuditRecord = {
   action: string
   entity: string
   entityId: string
-  before?: JsonValue | null
-  after?: JsonValue | null
+  /** The record before and after the change: values, or their canonical JSON already written (CanonicalJsonText). */
+  before?: AuditPayload | null
+  after?: AuditPayload | null
   at?: string
 }
+
+/** An entry as appended: its before and after as they were given. */
+export type AppendedAuditEntry = SealedAuditEntry['entry']
 
 /**
  * Appends one entry to the hash chain. Call it inside the transaction that makes the write
  * it records, so the write and its entry commit or vanish together.
  */
-export async function appendAuditEntry(db: Kysely<Database>, record: AuditRecord): Promise<AuditEntry> {
+export async function appendAuditEntry(db: Kysely<Database>, record: AuditRecord): Promise<AppendedAuditEntry> {
   const [entry] = await appendAuditEntries(db, [record])
   return entry!
 }
@@ -30,7 +34,7 @@ const INSERT_CHUNK = 500
  * lock (a row lock in PostgreSQL, the write lock in SQLite) that keeps concurrent appends
  * in one line.
  */
-export async function appendAuditEntries(db: Kysely<Database>, records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+export async function appendAuditEntries(db: Kysely<Database>, records: readonly AuditRecord[]): Promise<AppendedAuditEntry[]> {
   if (records.length === 0) return []
   const head = await db
     .updateTable('audit_head')
