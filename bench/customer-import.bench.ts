@@ -71,6 +71,15 @@ function csvLine(input: CustomerInput): string {
   return cells.map((cell) => (cell && /[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : (cell ?? ''))).join(',')
 }
 
+/**
+ * A reference's database, once measured: removed, so the operating system does not write its
+ * hundreds of megabytes back to disk while the next run is timed (its own commits were
+ * synced inside its timing).
+ */
+function removeDatabase(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true })
+}
+
 async function freshStore(path: string): Promise<Store> {
   const store = await openStore(`sqlite:${path}`)
   await migrateToLatest(store)
@@ -99,6 +108,7 @@ export async function run(): Promise<void> {
       }
     })
     await bare.close()
+    removeDatabase(join(dir, 'bare.db'))
     // The floor an import could reach on this table: the same rows, 100 a statement (the search index then flushes once a statement, not once a row).
     const bareMulti = await freshStore(join(dir, 'bare-multi.db'))
     const row = `(${names.map(() => '?').join(', ')})`
@@ -116,6 +126,7 @@ export async function run(): Promise<void> {
       }
     })
     await bareMulti.close()
+    removeDatabase(join(dir, 'bare-multi.db'))
     const bareDeferred = await freshStore(join(dir, 'bare-deferred.db'))
     const insertFifty = bareDeferred.sqlite!.prepare(`insert into customers (${names.join(', ')}) values ${Array.from({ length: 50 }, () => row).join(', ')}`)
     const writePath = await measure(`bare better-sqlite3, search index once a batch, 50 rows a statement`, N, () => {
@@ -132,6 +143,7 @@ export async function run(): Promise<void> {
       }
     })
     await bareDeferred.close()
+    removeDatabase(join(dir, 'bare-deferred.db'))
 
     // The references' rows are the bench's, not the import's: let them go before it runs.
     inputs.length = 0
