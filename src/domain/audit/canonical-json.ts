@@ -15,8 +15,26 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
  * re-reads stored before and after texts and hashes them anew.
  */
 export class CanonicalJsonText {
-  constructor(readonly text: string) {}
+  readonly text: string
+
+  constructor(text: string) {
+    this.text = flattened(text)
+  }
 }
+
+/**
+ * The same text, flat in memory. Text built by concatenation is a tree of its pieces in V8,
+ * and each consumer of it (a hash, the copy to the SQLite writer thread) flattened it again
+ * for itself: measured on 50,000 customers' texts, hashing and posting them took 330–400 ms
+ * instead of 740–840. A regular expression runs on flat text only, so V8 flattens its
+ * subject in place; a match has effects (RegExp's legacy statics) and is never optimised away.
+ */
+function flattened(text: string): string {
+  ANYTHING.test(text)
+  return text
+}
+
+const ANYTHING = /^/
 
 export function canonicalJson(value: unknown): string {
   if (value instanceof CanonicalJsonText) return value.text
