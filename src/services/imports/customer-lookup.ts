@@ -9,7 +9,7 @@ export type WrittenCustomers = readonly { row: CustomerRow; kept: boolean }[]
 type KnownCustomers = {
   ids: Map<string, CustomerRow | null>
   externalIds: Map<string, CustomerRow | null>
-  registrations: Map<string, CustomerRow | null>
+  registrations: Registrations
 }
 
 /**
@@ -22,7 +22,7 @@ type KnownCustomers = {
  * asking the store, which may not hold them yet.
  */
 export class CustomerLookup {
-  private readonly known: KnownCustomers = { ids: new Map(), externalIds: new Map(), registrations: new Map() }
+  private readonly known: KnownCustomers = { ids: new Map(), externalIds: new Map(), registrations: new Registrations() }
   // A log replayed by the next batch's lookup, rather than maps of its own: half the map work a row.
   private readonly writes: { row: CustomerRow; kept: boolean }[] = []
 
@@ -49,7 +49,7 @@ export class CustomerLookup {
     // Customers found above are known by their registration ids too: ask only for the others.
     const byCountry = new Map<string, Set<string>>()
     for (const { country, registrationId } of keys.registrations) {
-      if (this.known.registrations.has(registrationKey(country, registrationId))) continue
+      if (this.known.registrations.has(country, registrationId)) continue
       byCountry.set(country, (byCountry.get(country) ?? new Set()).add(registrationId))
     }
     for (const [country, registrationIds] of byCountry) {
@@ -62,8 +62,7 @@ export class CustomerLookup {
     for (const externalId of externalIds) if (!this.known.externalIds.has(externalId)) this.known.externalIds.set(externalId, null)
     for (const [country, registrationIds] of byCountry) {
       for (const registrationId of registrationIds) {
-        const key = registrationKey(country, registrationId)
-        if (!this.known.registrations.has(key)) this.known.registrations.set(key, null)
+        if (!this.known.registrations.has(country, registrationId)) this.known.registrations.set(country, registrationId, null)
       }
     }
   }
@@ -79,9 +78,8 @@ export class CustomerLookup {
   }
 
   async byRegistration(country: string, registrationId: string): Promise<CustomerRow | null> {
-    const key = registrationKey(country, registrationId)
-    if (!this.known.registrations.has(key)) await this.prefetch({ ids: [], externalIds: [], registrations: [{ country, registrationId }] })
-    return this.known.registrations.get(key) ?? null
+    if (!this.known.registrations.has(country, registrationId)) await this.prefetch({ ids: [], externalIds: [], registrations: [{ country, registrationId }] })
+    return this.known.registrations.get(country, registrationId) ?? null
   }
 
   /** Records rows the batch inserted or updated, as they now are. */
@@ -106,8 +104,7 @@ export class CustomerLookup {
     for (const row of rows) {
       if (!this.known.ids.has(row.id)) this.known.ids.set(row.id, row)
       if (row.external_id && !this.known.externalIds.has(row.external_id)) this.known.externalIds.set(row.external_id, row)
-      const key = row.registration_id ? registrationKey(row.country, row.registration_id) : null
-      if (key && !this.known.registrations.has(key)) this.known.registrations.set(key, row)
+      if (row.registration_id && !this.known.registrations.has(row.country, row.registration_id)) this.known.registrations.set(row.country, row.registration_id, row)
     }
   }
 }
@@ -115,16 +112,35 @@ export class CustomerLookup {
 function keep(maps: KnownCustomers, row: CustomerRow): void {
   maps.ids.set(row.id, row)
   if (row.external_id) maps.externalIds.set(row.external_id, row)
-  if (row.registration_id) maps.registrations.set(registrationKey(row.country, row.registration_id), row)
+  if (row.registration_id) maps.registrations.set(row.country, row.registration_id, row)
 }
 
 function letGo(maps: KnownCustomers, row: CustomerRow): void {
   if (row.external_id) maps.externalIds.set(row.external_id, null)
-  if (row.registration_id) maps.registrations.set(registrationKey(row.country, row.registration_id), null)
+  if (row.registration_id) maps.registrations.set(row.country, row.registration_id, null)
 }
 
-export function registrationKey(country: string, registrationId: string): string {
-  return `${country}\u0000${registrationId}`
+/**
+ * Answers by (country, registration id), a map of registration ids per country: a key made by
+ * joining the two was a new string to hash for every question, five or so a row; the ids'
+ * own strings keep their hash once computed.
+ */
+class Registrations {
+  private readonly byCountry = new Map<string, Map<string, CustomerRow | null>>()
+
+  has(country: string, registrationId: string): boolean {
+    return this.byCountry.get(country)?.has(registrationId) ?? false
+  }
+
+  get(country: string, registrationId: string): CustomerRow | null | undefined {
+    return this.byCountry.get(country)?.get(registrationId)
+  }
+
+  set(country: string, registrationId: string, row: CustomerRow | null): void {
+    let ids = this.byCountry.get(country)
+    if (!ids) this.byCountry.set(country, (ids = new Map()))
+    ids.set(registrationId, row)
+  }
 }
 
 /** A registration id as stored: trimmed and upper-cased, as withCustomerDefaults stores it. */
