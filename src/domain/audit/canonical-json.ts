@@ -110,7 +110,7 @@ function write(value: unknown): string {
       // The same digits JSON.stringify writes for every finite number, -0 as 0 included.
       return String(value)
     case 'string':
-      return quote(value)
+      return canonicalJsonString(value)
     case 'object':
       if (value instanceof CanonicalJsonText) return value.text
       return Array.isArray(value) ? writeArray(value) : writeObject(value as Record<string, unknown>)
@@ -152,19 +152,17 @@ function writeObject(record: Record<string, unknown>): string {
 // What JSON.stringify would escape: quotes, backslashes, control characters, and surrogates (lone ones are escaped; a string with any goes the slow, exact way).
 const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/
 
-/** A string as canonical JSON (JSON.stringify(text)), for writers of CanonicalJsonText. */
-export function canonicalJsonString(text: string): string {
-  return quote(text)
-}
-
 /** A number as canonical JSON, refusing what JSON cannot hold, as canonicalJson does. */
 export function canonicalJsonNumber(value: number): string {
   if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot hold ${value}`)
   return String(value)
 }
 
-/** JSON.stringify(text), without its cost per call for the common text that needs no escaping. */
-function quote(text: string): string {
+/**
+ * A string as canonical JSON: JSON.stringify(text), without its cost per call for the common
+ * text that needs no escaping. Exported for writers of CanonicalJsonText.
+ */
+export function canonicalJsonString(text: string): string {
   return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`
 }
 
@@ -174,7 +172,7 @@ const quotedKeys = new Map<string, string>()
 function quoteKey(key: string): string {
   let quoted = quotedKeys.get(key)
   if (quoted === undefined) {
-    quoted = quote(key)
+    quoted = canonicalJsonString(key)
     if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted)
   }
   return quoted

@@ -40,18 +40,18 @@ export function toCustomer(row: CustomerRow): Customer {
  * customers: 0.9 instead of 2.6 µs a row. A test holds it to canonicalJson(toCustomer(row)).
  */
 export function customerJson(row: CustomerRow): CanonicalJsonText {
-  const industry = row.industry_code === null ? 'null' : `{"code":${canonicalJsonString(row.industry_code)},"name":${text(row.industry_name)}}`
+  const industry = row.industry_code === null ? 'null' : `{"code":${canonicalJsonString(row.industry_code)},"name":${stringOrNull(row.industry_name)}}`
   return new CanonicalJsonText(
-    `{"aliases":${row.aliases},"businessModel":${text(row.business_model)},"businessScope":${text(row.business_scope)},"country":${canonicalJsonString(row.country)},` +
+    `{"aliases":${row.aliases},"businessModel":${stringOrNull(row.business_model)},"businessScope":${stringOrNull(row.business_scope)},"country":${canonicalJsonString(row.country)},` +
       `"createdAt":${canonicalJsonString(row.created_at)},"customFields":${row.custom_fields},"employees":${row.employees === null ? 'null' : canonicalJsonNumber(row.employees)},` +
-      `"externalId":${text(row.external_id)},"founded":${text(row.founded)},"id":${canonicalJsonString(row.id)},"industry":${industry},"listed":${row.listed === 1},` +
-      `"name":${canonicalJsonString(row.name)},"ownerId":${text(row.owner_id)},"region":${text(row.region)},"registrationId":${text(row.registration_id)},` +
+      `"externalId":${stringOrNull(row.external_id)},"founded":${stringOrNull(row.founded)},"id":${canonicalJsonString(row.id)},"industry":${industry},"listed":${row.listed === 1},` +
+      `"name":${canonicalJsonString(row.name)},"ownerId":${stringOrNull(row.owner_id)},"region":${stringOrNull(row.region)},"registrationId":${stringOrNull(row.registration_id)},` +
       `"status":${canonicalJsonString(row.status)},"tags":${row.tags},"type":${canonicalJsonString(row.type)},"updatedAt":${canonicalJsonString(row.updated_at)},` +
       `"version":${canonicalJsonNumber(row.version)}}`,
   )
 }
 
-function text(value: string | null): string {
+function stringOrNull(value: string | null): string {
   return value === null ? 'null' : canonicalJsonString(value)
 }
 
